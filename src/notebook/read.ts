@@ -5,6 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import type { INotebookContent } from "@jupyterlab/nbformat";
+import { parse as parseLenient, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { NotebookError } from "./errors";
 import { KERNEL_NAME, type NotebookFile } from "./types";
 import { schemaErrors } from "./validate";
@@ -72,14 +73,17 @@ function checkKernel(path: string, notebook: INotebookContent, kernels: readonly
   }
 }
 
-/** "line 3 column 5: Unexpected token ..." from a JSON.parse error. */
+/**
+ * "line 3 column 5: ValueExpected". JSON.parse's message has no position in
+ * current V8, so the error is located with jsonc-parser (VS Code's parser).
+ */
 function jsonErrorWhere(text: string, err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
-  const m = /position (\d+)/.exec(message);
-  if (!m) return message;
-  const pos = Number(m[1]);
-  const before = text.slice(0, pos);
+  const errors: ParseError[] = [];
+  parseLenient(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const first = errors[0];
+  if (!first) return err instanceof Error ? err.message : String(err);
+  const before = text.slice(0, first.offset);
   const line = before.split("\n").length;
-  const column = pos - before.lastIndexOf("\n");
-  return `line ${line} column ${column}: ${message.replace(/ in JSON at position \d+.*$/, "").replace(/\s*\(line \d+ column \d+\)$/, "")}`;
+  const column = first.offset - before.lastIndexOf("\n");
+  return `line ${line} column ${column}: ${printParseErrorCode(first.error)}`;
 }

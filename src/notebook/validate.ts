@@ -16,13 +16,19 @@ let compiled: { strict: ValidateFunction; legacy: ValidateFunction } | undefined
 
 function validators(): { strict: ValidateFunction; legacy: ValidateFunction } {
   if (compiled) return compiled;
-  const ajv = new Ajv({ allErrors: false, strict: false });
-  const legacySchema = structuredClone(schema) as { definitions: Record<string, { required?: string[] }> };
+  const legacySchema = structuredClone(schema) as {
+    definitions: Record<string, { required?: string[] }>;
+    properties: { nbformat_minor: { minimum?: number } };
+  };
+  legacySchema.properties.nbformat_minor.minimum = 0;
   for (const kind of ["raw_cell", "markdown_cell", "code_cell"]) {
     const def = legacySchema.definitions[kind];
     if (def?.required) def.required = def.required.filter((k) => k !== "id");
   }
-  compiled = { strict: ajv.compile(schema), legacy: new Ajv({ strict: false }).compile(legacySchema) };
+  // allErrors: a cell is checked against every branch of the schema's oneOf; we
+  // need all the errors to pick the one about the branch the cell really is.
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  compiled = { strict: ajv.compile(schema), legacy: ajv.compile(legacySchema) };
   return compiled;
 }
 
@@ -35,7 +41,28 @@ export interface SchemaProblem {
 export function schemaErrors(notebook: INotebookContent, minor: number): SchemaProblem[] {
   const validate = minor >= 5 ? validators().strict : validators().legacy;
   if (validate(notebook)) return [];
-  return (validate.errors ?? []).map((e) => describe(notebook, e));
+  return rank(notebook, validate.errors ?? []).map((e) => describe(notebook, e));
+}
+
+/**
+ * Most useful first: errors from the schema branch matching the cell's own
+ * cell_type (or output_type), then the deepest location, as nbformat's own
+ * "better validation error" does.
+ */
+function rank(notebook: INotebookContent, errors: ErrorObject[]): ErrorObject[] {
+  const relevant = (e: ErrorObject): number => {
+    const m = /^\/cells\/(\d+)/.exec(e.instancePath);
+    if (!m) return 1;
+    const cell = notebook.cells[Number(m[1])] as { cell_type?: unknown } | undefined;
+    const type = typeof cell?.cell_type === "string" ? `${cell.cell_type}_cell` : "";
+    const outputMatch = /\/outputs\/(\d+)/.exec(e.instancePath);
+    const outputs = (cell as { outputs?: { output_type?: unknown }[] } | undefined)?.outputs;
+    const outputType = outputMatch ? outputs?.[Number(outputMatch[1])]?.output_type : undefined;
+    let score = type && e.schemaPath.includes(`/${type}/`) ? 2 : 0;
+    if (typeof outputType === "string" && e.schemaPath.includes(`/${outputType}/`)) score += 1;
+    return score;
+  };
+  return [...errors].sort((a, b) => relevant(b) - relevant(a) || b.instancePath.split("/").length - a.instancePath.split("/").length);
 }
 
 function describe(notebook: INotebookContent, error: ErrorObject): SchemaProblem {

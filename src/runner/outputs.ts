@@ -108,7 +108,7 @@ export function errorFromText(text: string): { kind: "error"; ename: string; eva
   const first = lines[0] ?? "";
   if (/^(?:\S+ )?\d+:\d+ - /.test(first)) return { kind: "error", ename: "TypeScriptError", evalue: first, traceback: lines };
   for (const line of lines) {
-    const named = /^([A-Za-z_$][\w$]*(?:Error|Exception))(?: \[[^\]]*\])?: ?(.*)$/.exec(line);
+    const named = /^((?:[A-Za-z_$][\w$]*)?(?:Error|Exception))(?: \[[^\]]*\])?: ?(.*)$/.exec(line);
     if (named) return { kind: "error", ename: named[1] ?? "Error", evalue: named[2] ?? "", traceback: lines };
   }
   return { kind: "error", ename: "Error", evalue: first, traceback: lines };
