@@ -59,10 +59,11 @@ const IOPUB_OUTPUT_TYPES = new Set(["stream", "display_data", "update_display_da
 
 export class TslabKernel implements ExecutingKernel {
   private readonly session = randomUUID();
-  private readonly shell = new zmq.Dealer();
-  private readonly control = new zmq.Dealer();
+  // linger 0: unsent messages to a kernel that is gone must not hold the process open.
+  private readonly shell = new zmq.Dealer({ linger: 0 });
+  private readonly control = new zmq.Dealer({ linger: 0 });
   // No receive high-water mark: the default (1000) drops iopub messages in output bursts.
-  private readonly iopub = new zmq.Subscriber({ receiveHighWaterMark: 0 });
+  private readonly iopub = new zmq.Subscriber({ receiveHighWaterMark: 0, linger: 0 });
   private readonly replies = new Map<string, (message: JupyterMessage) => void>();
   private pending: Pending | undefined;
   private stderrTail = "";
@@ -102,6 +103,12 @@ export class TslabKernel implements ExecutingKernel {
 
   get pid(): number | undefined {
     return this.child.pid;
+  }
+
+  /** How the kernel process ended, once it has: code and signal as Node reports them. */
+  get exitStatus(): { code: number | null; signal: NodeJS.Signals | null } | undefined {
+    const { exitCode: code, signalCode: signal } = this.child;
+    return code === null && signal === null ? undefined : { code, signal };
   }
 
   private watchProcess(): void {
@@ -241,7 +248,12 @@ export class TslabKernel implements ExecutingKernel {
     pending.fail(new CellTimeoutError(timeoutMs, true));
   }
 
-  /** Shut down politely (shutdown_request), then SIGTERM, then SIGKILL; always closes sockets. */
+  /**
+   * Shut down politely (shutdown_request), then SIGTERM, then SIGKILL; always
+   * closes sockets. tslab replies to shutdown_request but, once a cell has
+   * run, often stays alive (measured: it never exits on its own within 1.5 s),
+   * so the grace period after the reply is short.
+   */
   async shutdown(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -252,10 +264,14 @@ export class TslabKernel implements ExecutingKernel {
     const within = (ms: number) => Promise.race([exited.then(() => true), sleep(ms).then(() => false)]);
     try {
       if (!this.exit) {
-        await Promise.race([this.send(this.control, "shutdown_request", { restart: false }), sleep(500)]).catch(() => undefined);
-        if (!(await within(1500))) {
+        const id = await this.send(this.control, "shutdown_request", { restart: false }).catch(() => undefined);
+        if (id) {
+          await Promise.race([new Promise<void>((resolve) => this.replies.set(id, () => resolve())), sleep(1000)]);
+          this.replies.delete(id);
+        }
+        if (!(await within(300))) {
           this.child.kill("SIGTERM");
-          if (!(await within(1500))) {
+          if (!(await within(2000))) {
             this.child.kill("SIGKILL");
             await within(2000);
           }
@@ -268,6 +284,7 @@ export class TslabKernel implements ExecutingKernel {
   }
 }
 
+/** A timer that does not keep the process alive: races in shutdown() must not delay exit. */
 function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
