@@ -12,6 +12,7 @@ import { serializeNotebook, writeFileAtomic } from "../notebook/write";
 import { compareNotebooks, type CellMismatch } from "./compare";
 import { executeNotebook, type CellFailure } from "./execute";
 import type { Tolerance } from "./tolerance";
+import { recordVersions, toolVersions } from "./versions";
 
 export type Mode = "run" | "check";
 
@@ -67,6 +68,7 @@ export async function runNotebook(job: NotebookJob): Promise<NotebookOutcome> {
       if (mismatches.length) return { status: "mismatch", path: job.path, mismatches, ms: ms() };
       return { status: "ok", path: job.path, cells, written: false, ms: ms() };
     }
+    recordVersions(result.notebook, toolVersions(job.projectRoot));
     const text = serializeNotebook(result.notebook);
     const written = text !== file.text;
     if (written) await writeFileAtomic(job.path, text);
