@@ -8,7 +8,8 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { fixtureDir, nb, outputText, readJson } from "./helpers";
 
-describe("nb run / check with a real tslab kernel", () => {
+// Two at a time: each test is mostly waiting on its own kernel process.
+describe("nb run / check with a real tslab kernel", { concurrency: 2 }, () => {
   it("runs a notebook, writes its outputs, and a second run changes nothing", async () => {
     const dir = await fixtureDir("success");
     const path = join(dir, "success.ipynb");
