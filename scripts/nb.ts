@@ -12,6 +12,13 @@ process.on("SIGINT", () => {
   controller.abort();
 });
 
+// `nb run … | head`: a reader that stops reading must not crash the run (the work still finishes).
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code !== "EPIPE") throw err;
+  });
+}
+
 process.exitCode = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   projectRoot,
