@@ -7,6 +7,7 @@
 import { defineCollection } from "astro/content/config";
 import { glob } from "astro/loaders";
 import { z } from "astro/zod";
+import { experimentSchema } from "./experiments/schema";
 import { experimentsDir, notesDir } from "./export/paths";
 
 const notes = defineCollection({
@@ -24,25 +25,10 @@ const notes = defineCollection({
   }),
 });
 
-/** A setting is a value, or the literal "not recorded" when the log does not know it. */
-const settingValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-
 const experiments = defineCollection({
   loader: glob({ pattern: "*.{yaml,yml}", base: experimentsDir() }),
-  schema: z.object({
-    title: z.string(),
-    date: z.union([z.string(), z.date()]).optional().transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)),
-    model: z.string(),
-    trainer: z.string(),
-    trigger_word: z.string().optional(),
-    summary: z.string().optional(),
-    settings: z.record(z.string(), settingValue).default({}),
-    observations: z.array(z.union([z.string(), z.record(z.string(), settingValue)])).default([]),
-    next_steps: z.array(z.string()).default([]),
-    /** SVG files next to the YAML, shown as figures (sanitised, inlined at build time). */
-    figures: z.array(z.object({ file: z.string(), caption: z.string().optional() })).default([]),
-    source: z.string().optional(),
-  }),
+  // Shared with the notebook that reads the log (notebooks/05): one schema, no copy.
+  schema: experimentSchema,
 });
 
 export const collections = { notes, experiments };

@@ -11,6 +11,8 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { startServer, type RunningServer } from "../../scripts/site-server";
+import { loadExperiment } from "../../src/experiments/load";
+import { experimentsDir } from "../../src/export/paths";
 import { launch, record } from "./browser";
 import { buildTestSite, CANARY, WORK } from "./build";
 
@@ -139,12 +141,23 @@ describe("built site", () => {
   it("experiment logs render as tables with their figures", async () => {
     const logs = (await readdir(join(dist, "experiments"), { withFileTypes: true })).filter((d) => d.isDirectory());
     assert.ok(logs.length > 0);
+    let figuresSeen = 0;
     for (const d of logs) {
       const { page, log } = await open(`/experiments/${d.name}/`);
       assert.ok((await page.locator("table").count()) >= 2);
+      // Every figure the YAML names is on the page as a visible, titled SVG.
+      const yaml = loadExperiment(join(experimentsDir(), `${d.name}.yaml`), () => {});
+      const svgs = await page.locator(".nb-figure svg").all();
+      assert.equal(svgs.length, yaml.figures.length, `${d.name}: figures on the page`);
+      for (const svg of svgs) {
+        assert.ok(await svg.isVisible(), `${d.name}: a figure is not visible`);
+        assert.ok((await svg.locator("title").count()) > 0, `${d.name}: a figure has no <title>`);
+      }
+      figuresSeen += svgs.length;
       assert.deepEqual([...log.consoleErrors, ...log.failed, ...log.offsite], []);
       await page.close();
     }
+    assert.ok(figuresSeen > 0, "at least one experiment log shows figures");
   });
 
   it("has a 404 page and a sitemap", async () => {
