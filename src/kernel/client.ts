@@ -16,8 +16,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as zmq from "zeromq";
 import { createConnectionInfo, endpoint, type ConnectionInfo } from "./connection";
-import { CellTimeoutError, KernelDiedError, KernelStartError } from "./errors";
-import { kernelCommand } from "./kernelspec";
+import { CellTimeoutError, KernelDiedError, KernelStartError, PortInUseError } from "./errors";
+import { kernelCommand, kernelEnv } from "./kernelspec";
 import type { ExecuteReplyContent, IopubMessage, JupyterMessage } from "./messages";
 import { decode, encode, makeHeader } from "./wire";
 
@@ -77,8 +77,23 @@ export class TslabKernel implements ExecutingKernel {
     private readonly connectionDir: string,
   ) {}
 
-  /** Start `tslab kernel` with a fresh connection file and wait until it answers. */
+  /**
+   * Start `tslab kernel` with a fresh connection file and wait until it
+   * answers. A port taken by another process between choosing and binding
+   * (EADDRINUSE) is retried with new ports, as a port race is not the
+   * notebook's fault.
+   */
   static async start(options: StartOptions): Promise<TslabKernel> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await TslabKernel.startOnce(options);
+      } catch (err) {
+        if (!(err instanceof PortInUseError) || attempt >= 3) throw err;
+      }
+    }
+  }
+
+  private static async startOnce(options: StartOptions): Promise<TslabKernel> {
     const info = await createConnectionInfo(options.kernelName);
     const dir = await mkdtemp(join(tmpdir(), "study-notes-kernel-"));
     const file = join(dir, `kernel-${randomUUID()}.json`);
@@ -87,7 +102,7 @@ export class TslabKernel implements ExecutingKernel {
     const child = spawn(node, [tslab, "kernel", "--config-path", file], {
       cwd: options.cwd,
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, FORCE_COLOR: "0" },
+      env: { ...process.env, ...kernelEnv(options.projectRoot), FORCE_COLOR: "0" },
     });
     const kernel = new TslabKernel(child, info, dir);
     kernel.watchProcess();
@@ -95,7 +110,7 @@ export class TslabKernel implements ExecutingKernel {
     try {
       await kernel.waitReady(options.startupTimeoutMs ?? 30_000);
     } catch (err) {
-      await kernel.shutdown();
+      await kernel.shutdown(true);
       throw err;
     }
     return kernel;
@@ -184,6 +199,8 @@ export class TslabKernel implements ExecutingKernel {
     const deadline = Date.now() + timeoutMs;
     let replied = false;
     while (!(replied && this.sawIopub)) {
+      // tslab does not exit when it cannot bind a port: it only prints the rejection.
+      if (this.stderrTail.includes("EADDRINUSE")) throw new PortInUseError(`a kernel port was taken before the kernel could bind it:\n${this.stderrTail}`);
       if (this.exit) throw new KernelStartError(`the kernel stopped while starting: ${this.exit.message}`);
       if (Date.now() > deadline) throw new KernelStartError(`the kernel did not answer within ${timeoutMs / 1000} s${this.stderrTail ? `; stderr:\n${this.stderrTail}` : ""}`);
       const id = await this.send(this.shell, "kernel_info_request", {});
@@ -250,11 +267,11 @@ export class TslabKernel implements ExecutingKernel {
 
   /**
    * Shut down politely (shutdown_request), then SIGTERM, then SIGKILL; always
-   * closes sockets. tslab replies to shutdown_request but, once a cell has
-   * run, often stays alive (measured: it never exits on its own within 1.5 s),
-   * so the grace period after the reply is short.
+   * closes sockets. With the tslab patch the kernel exits ~30 ms after its
+   * shutdown_reply; the signals are for kernels stuck in a cell or with
+   * timers pending. `kill` skips the request (a kernel that never started).
    */
-  async shutdown(): Promise<void> {
+  async shutdown(kill = false): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     const exited = new Promise<void>((resolve) => {
@@ -263,18 +280,18 @@ export class TslabKernel implements ExecutingKernel {
     });
     const within = (ms: number) => Promise.race([exited.then(() => true), sleep(ms).then(() => false)]);
     try {
-      if (!this.exit) {
+      if (!this.exit && !kill) {
         const id = await this.send(this.control, "shutdown_request", { restart: false }).catch(() => undefined);
         if (id) {
           await Promise.race([new Promise<void>((resolve) => this.replies.set(id, () => resolve())), sleep(1000)]);
           this.replies.delete(id);
         }
-        if (!(await within(300))) {
-          this.child.kill("SIGTERM");
-          if (!(await within(2000))) {
-            this.child.kill("SIGKILL");
-            await within(2000);
-          }
+      }
+      if (!this.exit && !(await within(kill ? 0 : 300))) {
+        this.child.kill("SIGTERM");
+        if (!(await within(2000))) {
+          this.child.kill("SIGKILL");
+          await within(2000);
         }
       }
     } finally {

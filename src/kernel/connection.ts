@@ -35,10 +35,22 @@ export function freePort(host = "127.0.0.1"): Promise<number> {
   });
 }
 
-/** A fresh connection description with five distinct free ports. */
+/**
+ * Ports this process has handed out. The OS may return a just-closed port
+ * again, so kernels started at the same time could otherwise be given the
+ * same port (seen with --jobs 3: the second kernel fails with EADDRINUSE).
+ */
+const handedOut = new Set<number>();
+
+/** A fresh connection description with five distinct free ports, none handed out before by this process. */
 export async function createConnectionInfo(kernelName: string, ip = "127.0.0.1"): Promise<ConnectionInfo> {
   const ports = new Set<number>();
-  while (ports.size < 5) ports.add(await freePort(ip));
+  while (ports.size < 5) {
+    const port = await freePort(ip);
+    if (handedOut.has(port)) continue;
+    handedOut.add(port);
+    ports.add(port);
+  }
   const [shell, iopub, stdin, control, hb] = [...ports] as [number, number, number, number, number];
   return {
     transport: "tcp",

@@ -18,6 +18,11 @@ export class KernelStartError extends Error {
   override name = "KernelStartError";
 }
 
+/** The kernel could not bind one of its ports (another process took it first). */
+export class PortInUseError extends KernelStartError {
+  override name = "PortInUseError";
+}
+
 /** A cell ran longer than its timeout; the kernel was interrupted (SIGINT) or killed. */
 export class CellTimeoutError extends Error {
   override name = "CellTimeoutError";

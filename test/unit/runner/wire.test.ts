@@ -51,3 +51,13 @@ describe("wire: framing", () => {
     assert.equal(a.version, "5.3");
   });
 });
+
+describe("connection files", () => {
+  it("never hands out the same port twice, even to kernels started at the same moment", async () => {
+    const { createConnectionInfo } = await import("../../../src/kernel/connection");
+    const infos = await Promise.all(Array.from({ length: 20 }, () => createConnectionInfo("k")));
+    const ports = infos.flatMap((i) => [i.shell_port, i.iopub_port, i.stdin_port, i.control_port, i.hb_port]);
+    assert.equal(new Set(ports).size, ports.length);
+    assert.ok(infos.every((i) => i.key.length === 64 && i.signature_scheme === "hmac-sha256"), "a random key, never empty");
+  });
+});
