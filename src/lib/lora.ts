@@ -13,7 +13,7 @@
  */
 import { checkInteger, checkMatrix, checkPositive } from "./check";
 import type { ReadonlyMatrix, ReadonlyVector } from "./check";
-import { matAdd, matMul, matScale, matVec, zeros } from "./linalg";
+import { frobeniusNorm, matAdd, matMul, matScale, matVec, zeros } from "./linalg";
 import type { Matrix, Vector } from "./linalg";
 import { createRng } from "./random";
 
@@ -174,6 +174,12 @@ export interface LoraTrainResult {
   loss: number[];
   diverged: boolean;
   divergedAt: number | null;
+  /**
+   * ‖(∂L/∂A, ∂L/∂B)‖_F at the returned layer. Near 0 at a minimum or a rank-limited plateau; large
+   * when the loss stopped falling for another reason (a step too big for the curvature can settle into
+   * a stable back-and-forth that neither converges nor diverges).
+   */
+  gradientNorm: number;
 }
 
 /**
@@ -194,16 +200,18 @@ export function trainLora(layer: LoraLayer, X: ReadonlyMatrix, Y: ReadonlyMatrix
     const step = (P: Matrix, G: Matrix): Matrix => P.map((row, i) => row.map((v, j) => v - eta * G[i]![j]!));
     const next: LoraLayer = { ...current, A: step(current.A, dA), B: step(current.B, dB) };
     const finite = next.A.every((r) => r.every(Number.isFinite)) && next.B.every((r) => r.every(Number.isFinite));
-    if (!finite) return { layer: current, loss, diverged: true, divergedAt: k };
+    if (!finite) return { layer: current, loss, diverged: true, divergedAt: k, gradientNorm: Math.hypot(frobeniusNorm(dA), frobeniusNorm(dB)) };
+    const before = { dA, dB };
     ({ loss: L, dA, dB } = lossAndGradients(next, X, Y));
     if (!Number.isFinite(L) || L > limit) {
       if (Number.isFinite(L)) loss.push(L);
-      return { layer: Number.isFinite(L) ? next : current, loss, diverged: true, divergedAt: k };
+      const kept = Number.isFinite(L) ? { dA, dB } : before;
+      return { layer: Number.isFinite(L) ? next : current, loss, diverged: true, divergedAt: k, gradientNorm: Math.hypot(frobeniusNorm(kept.dA), frobeniusNorm(kept.dB)) };
     }
     current = next;
     loss.push(L);
   }
-  return { layer: current, loss, diverged: false, divergedAt: null };
+  return { layer: current, loss, diverged: false, divergedAt: null, gradientNorm: Math.hypot(frobeniusNorm(dA), frobeniusNorm(dB)) };
 }
 
 /**

@@ -156,3 +156,31 @@ describe("training", () => {
     assert.ok(run.layer.A.flat().every(Number.isFinite) && run.layer.B.flat().every(Number.isFinite));
   });
 });
+
+describe("trainLora reports where it stopped", () => {
+  // A rank-4 target; the step sizes are stated relative to what converges on this problem.
+  const gauss = (rows: number, cols: number, sd: number, seed: number): Matrix => {
+    const rng = createRng(seed);
+    return Array.from({ length: rows }, () => rng.normalArray(cols, 0, sd));
+  };
+  const W0 = gauss(32, 32, 1 / Math.sqrt(32), 42);
+  const target = matAdd(W0, randomLowRank(32, 32, 4, 7).map((row) => row.map((v) => v / Math.sqrt(32))));
+  const X = gauss(64, 32, 1, 43);
+  const Y = matMul(X, transpose(target));
+
+  it("ends with a near-zero gradient at a minimum and at a rank-limited plateau", () => {
+    for (const rank of [1, 4]) {
+      const res = trainLora(createLora(W0, { rank, seed: 100 + rank }), X, Y, { learningRate: 0.1, steps: 800 });
+      assert.equal(res.diverged, false);
+      assert.ok(res.gradientNorm < 1e-8, `rank ${rank}: gradient norm ${res.gradientNorm}`);
+    }
+  });
+
+  it("shows a step too large that neither converges nor diverges by its gradient norm", () => {
+    const res = trainLora(createLora(W0, { rank: 4, seed: 104 }), X, Y, { learningRate: 0.2, steps: 800 });
+    assert.equal(res.diverged, false, "the loss stays bounded");
+    const [a = 0, b = 0] = res.loss.slice(-2);
+    assert.ok(Math.abs(a - b) > 1e-3 * Math.max(a, b), "the loss keeps jumping between two values");
+    assert.ok(res.gradientNorm > 0.1, `gradient norm ${res.gradientNorm} says it did not settle`);
+  });
+});
