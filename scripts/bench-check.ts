@@ -30,7 +30,9 @@ function time(label: string, command: string, args: string[], env: NodeJS.Proces
   }
   runs.sort((a, b) => a - b);
   const median = runs[Math.floor(runs.length / 2)] ?? 0;
-  console.log(`${label.padEnd(44)} ${(median / 1000).toFixed(2).padStart(7)} s  (median of ${repeat}: ${runs.map((r) => (r / 1000).toFixed(2)).join(", ")})`);
+  console.log(
+    `${label.padEnd(44)} ${(median / 1000).toFixed(2).padStart(7)} s  (median of ${repeat}: ${runs.map((r) => (r / 1000).toFixed(2)).join(", ")})`,
+  );
   return median;
 }
 
@@ -58,11 +60,18 @@ if (!jupyter) {
     const copies = join(root, `.bench-${process.pid}`);
     cpSync(join(root, "notebooks"), copies, { recursive: true });
     try {
-      const theirs = time("jupyter nbconvert --execute (sequential)", "jupyter", ["nbconvert", "--to", "notebook", "--execute", "--output-dir", out, ...notebooks.map((n) => join(copies, basename(n)))], {
-        ...process.env,
-        JUPYTER_DATA_DIR: data,
-      });
-      console.log(`\nratio nb check / nbconvert: ${(ours / theirs).toFixed(2)} (goal ≤ 0.50); with --jobs 1: ${(oursSerial / theirs).toFixed(2)}`);
+      const theirs = time(
+        "jupyter nbconvert --execute (sequential)",
+        "jupyter",
+        ["nbconvert", "--to", "notebook", "--execute", "--output-dir", out, ...notebooks.map((n) => join(copies, basename(n)))],
+        {
+          ...process.env,
+          JUPYTER_DATA_DIR: data,
+        },
+      );
+      console.log(
+        `\nratio nb check / nbconvert: ${(ours / theirs).toFixed(2)} (goal ≤ 0.50); with --jobs 1: ${(oursSerial / theirs).toFixed(2)}`,
+      );
     } finally {
       rmSync(copies, { recursive: true, force: true });
     }

@@ -30,5 +30,7 @@ if (summary.errors.length > 0) {
 }
 if (!values.quiet) {
   const ms = Math.round(performance.now() - started);
-  console.log(`exported ${summary.notes.length} notebook(s) to ${notesDir()} (${summary.written} written, ${summary.removed} removed, ${summary.warnings.length} warning(s)) in ${ms} ms`);
+  console.log(
+    `exported ${summary.notes.length} notebook(s) to ${notesDir()} (${summary.written} written, ${summary.removed} removed, ${summary.warnings.length} warning(s)) in ${ms} ms`,
+  );
 }

@@ -15,7 +15,11 @@ const usage = "usage: kernel <install|uninstall> [--user | --prefix DIR]";
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { user: { type: "boolean", default: false }, prefix: { type: "string" } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { user: { type: "boolean", default: false }, prefix: { type: "string" } },
+    });
   } catch (err) {
     console.error(`kernel: ${(err as Error).message}\n${usage}`);
     return 2;
@@ -34,7 +38,9 @@ async function main(argv: string[]): Promise<number> {
     }
     case "uninstall": {
       const dir = await uninstallKernelSpec(target);
-      console.log(dir ? `Removed kernelspec ${KERNEL_NAME} from ${dir}` : `Kernelspec ${KERNEL_NAME} was not installed there; nothing to do`);
+      console.log(
+        dir ? `Removed kernelspec ${KERNEL_NAME} from ${dir}` : `Kernelspec ${KERNEL_NAME} was not installed there; nothing to do`,
+      );
       return 0;
     }
     default:

@@ -43,7 +43,9 @@ async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
 }
 
 const notebooks = (await Promise.all((values.notebooks ?? ["notebooks"]).map(notebooksIn))).flat();
-const summary = await step("export", () => exportNotebooks({ notebooks, outDir: notesDir(), root: resolve(".") }, { log: (l) => console.warn(l) }));
+const summary = await step("export", () =>
+  exportNotebooks({ notebooks, outDir: notesDir(), root: resolve(".") }, { log: (l) => console.warn(l) }),
+);
 if (summary.errors.length > 0) {
   for (const e of summary.errors) console.error(`error: ${e}`);
   process.exit(2);
@@ -69,4 +71,8 @@ if (!values["no-search"]) {
     timings["pages indexed"] = added.page_count;
   });
 }
-console.log(`built ${summary.notes.length} note(s) into ${outDir}: ${Object.entries(timings).map(([k, v]) => `${k} ${v}${k.startsWith("pages") ? "" : " ms"}`).join(", ")}`);
+console.log(
+  `built ${summary.notes.length} note(s) into ${outDir}: ${Object.entries(timings)
+    .map(([k, v]) => `${k} ${v}${k.startsWith("pages") ? "" : " ms"}`)
+    .join(", ")}`,
+);

@@ -74,9 +74,10 @@ export async function startServer(dir: string, port = 0): Promise<RunningServer>
   const actual = typeof address === "object" && address ? address.port : port;
   return {
     url: `http://127.0.0.1:${actual}`,
-    close: () => new Promise<void>((ok) => {
-      server.closeAllConnections();
-      server.close(() => ok());
-    }),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   };
 }

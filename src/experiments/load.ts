@@ -12,7 +12,13 @@ import { experimentSchema, type ExperimentLog } from "./schema";
 export function fieldName(path: readonly PropertyKey[]): string {
   if (path.length === 0) return "(문서 전체)";
   return path
-    .map((p, i) => (typeof p === "number" ? `[${p}]` : /^[A-Za-z_]\w*$/.test(String(p)) ? `${i === 0 ? "" : "."}${String(p)}` : `[${JSON.stringify(String(p))}]`))
+    .map((p, i) =>
+      typeof p === "number"
+        ? `[${p}]`
+        : /^[A-Za-z_]\w*$/.test(String(p))
+          ? `${i === 0 ? "" : "."}${String(p)}`
+          : `[${JSON.stringify(String(p))}]`,
+    )
     .join("");
 }
 

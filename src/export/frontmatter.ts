@@ -57,7 +57,8 @@ export function studyNotesMetadata(notebook: INotebookContent, place: Place): St
   const out: StudyNotesMetadata = {};
   const str = (key: string, value: unknown): string | undefined => {
     if (value === undefined) return undefined;
-    if (typeof value !== "string") throw new ExportError(place, `metadata.study_notes.${key} must be a string (got ${JSON.stringify(value)})`);
+    if (typeof value !== "string")
+      throw new ExportError(place, `metadata.study_notes.${key} must be a string (got ${JSON.stringify(value)})`);
     return value;
   };
   const title = str("title", m["title"]);
@@ -71,7 +72,8 @@ export function studyNotesMetadata(notebook: INotebookContent, place: Place): St
     out.learn = m["learn"] as string[];
   }
   if (m["order"] !== undefined) {
-    if (typeof m["order"] !== "number" || !Number.isFinite(m["order"])) throw new ExportError(place, "metadata.study_notes.order must be a number");
+    if (typeof m["order"] !== "number" || !Number.isFinite(m["order"]))
+      throw new ExportError(place, "metadata.study_notes.order must be a number");
     out.order = m["order"];
   }
   const verified = m["verified"];

@@ -16,7 +16,10 @@ export function interactiveTag(tags: readonly string[], place: Place): Interacti
   if (!tag) return undefined;
   const name = tag.slice("interactive:".length);
   if (!(INTERACTIVE_NAMES as readonly string[]).includes(name)) {
-    throw new ExportError(place, `unknown interactive figure ${JSON.stringify(name)} in tag '${tag}' (known: ${INTERACTIVE_NAMES.join(", ")})`);
+    throw new ExportError(
+      place,
+      `unknown interactive figure ${JSON.stringify(name)} in tag '${tag}' (known: ${INTERACTIVE_NAMES.join(", ")})`,
+    );
   }
   return name as InteractiveName;
 }

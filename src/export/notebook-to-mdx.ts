@@ -75,7 +75,8 @@ export function notebookToMdx(file: NotebookFile, options: NotebookToMdxOptions 
     body.push(...nodes);
   });
 
-  if (title === undefined) throw new ExportError({ path }, "no title: add a '# 제목' heading to the first Markdown cell (or metadata.study_notes.title)");
+  if (title === undefined)
+    throw new ExportError({ path }, "no title: add a '# 제목' heading to the first Markdown cell (or metadata.study_notes.title)");
   const frontmatter: NoteFrontmatter = {
     title,
     summary: meta.summary ?? shorten(firstParagraph(body)),
@@ -95,7 +96,13 @@ export function notebookToMdx(file: NotebookFile, options: NotebookToMdxOptions 
   return { frontmatter, mdx, assets: assets.list(), warnings };
 }
 
-function markdownContext(place: Place, idPrefix: string, assets: AssetCollector, cell: ICell, warn: (w: ExportWarning) => void): MarkdownContext {
+function markdownContext(
+  place: Place,
+  idPrefix: string,
+  assets: AssetCollector,
+  cell: ICell,
+  warn: (w: ExportWarning) => void,
+): MarkdownContext {
   const attachments = (cell["attachments"] ?? {}) as IAttachments;
   return {
     place,
@@ -112,7 +119,14 @@ function markdownContext(place: Place, idPrefix: string, assets: AssetCollector,
   };
 }
 
-function codeCell(source: string, outputs: IOutput[], tags: string[], place: Place, assets: AssetCollector, warn: (w: ExportWarning) => void): BlockContent[] {
+function codeCell(
+  source: string,
+  outputs: IOutput[],
+  tags: string[],
+  place: Place,
+  assets: AssetCollector,
+  warn: (w: ExportWarning) => void,
+): BlockContent[] {
   const children: BlockContent[] = [];
   if (!tags.includes("remove-input") && source.trim() !== "") {
     const code: BlockContent = { type: "code", lang: "ts", value: source.replace(/\n+$/, "") };
@@ -121,7 +135,13 @@ function codeCell(source: string, outputs: IOutput[], tags: string[], place: Pla
   if (!tags.includes("remove-output")) {
     const rendered: BlockContent[] = [];
     coalesceStreams(outputs).forEach((output, k) => {
-      const ctx = markdownContext({ ...place, part: `output ${k}` }, `${place.cell ? `c${place.cell.index}` : "c"}-o${k}`, assets, { cell_type: "code", source: "", metadata: {} } as ICell, warn);
+      const ctx = markdownContext(
+        { ...place, part: `output ${k}` },
+        `${place.cell ? `c${place.cell.index}` : "c"}-o${k}`,
+        assets,
+        { cell_type: "code", source: "", metadata: {} } as ICell,
+        warn,
+      );
       rendered.push(...(renderOutput(output, ctx) as BlockContent[]));
     });
     if (rendered.length > 0) {

@@ -58,7 +58,10 @@ function renderBundle(data: Record<string, unknown>, ctx: MarkdownContext): Root
   const mime = MIME_PRIORITY.find((m) => m in data);
   const unknown = offered.filter((m) => !(MIME_PRIORITY as readonly string[]).includes(m));
   if (!mime) {
-    throw new ExportError(ctx.place, `unknown MIME type ${unknown.map((m) => JSON.stringify(m)).join(", ") || "(empty bundle)"} and no known fallback (known: ${MIME_PRIORITY.join(", ")})`);
+    throw new ExportError(
+      ctx.place,
+      `unknown MIME type ${unknown.map((m) => JSON.stringify(m)).join(", ") || "(empty bundle)"} and no known fallback (known: ${MIME_PRIORITY.join(", ")})`,
+    );
   }
   if (unknown.length > 0 && offered.indexOf(mime) > 0) {
     ctx.warn({ place: ctx.place, problem: `unknown MIME type ${unknown.join(", ")}; showing ${mime} instead` });
@@ -103,7 +106,14 @@ function image(mime: string, base64: string, ctx: MarkdownContext): RootContent[
   const name = ctx.assets.addBase64(mime, base64);
   if (!name) throw new ExportError(ctx.place, `${mime} output is not valid base64 data: ${base64.slice(0, 40)}…`);
   const size = imageSize(ctx.assets.assets.get(name)?.bytes ?? new Uint8Array());
-  return [flow("NbImage", { src: name, alt: "셀 출력 이미지", width: size ? String(size.width) : undefined, height: size ? String(size.height) : undefined })];
+  return [
+    flow("NbImage", {
+      src: name,
+      alt: "셀 출력 이미지",
+      width: size ? String(size.width) : undefined,
+      height: size ? String(size.height) : undefined,
+    }),
+  ];
 }
 
 /** `$$…$$`, `\[…\]` or `$…$` around LaTeX output is the notebook's delimiter, not TeX. */

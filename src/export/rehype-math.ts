@@ -67,7 +67,9 @@ export default function rehypeMath() {
       try {
         html = katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode: display, strict: "ignore" });
       } catch (err) {
-        throw new Error(`${file.path}: invalid math ${JSON.stringify(tex.slice(0, 120))}: ${err instanceof Error ? err.message : String(err)}`);
+        throw new Error(
+          `${file.path}: invalid math ${JSON.stringify(tex.slice(0, 120))}: ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
       const rendered = fromHtml(html, { fragment: true }).children as ElementContent[];
       const replacement: Element = display

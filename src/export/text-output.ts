@@ -70,5 +70,7 @@ export function ansiToHtml(text: string): string {
   const printable = text.replace(/[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f]/g, "");
   // Drop escape sequences ansi-to-html does not handle (OSC, e.g. hyperlinks) so no stray ESC is left.
   const withoutOsc = printable.replace(/\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)/g, "");
-  return converter().toHtml(escapeHtml(withoutOsc)).replace(/\u001b/g, "");
+  return converter()
+    .toHtml(escapeHtml(withoutOsc))
+    .replace(/\u001b/g, "");
 }

@@ -200,9 +200,13 @@ export class TslabKernel implements ExecutingKernel {
     let replied = false;
     while (!(replied && this.sawIopub)) {
       // tslab does not exit when it cannot bind a port: it only prints the rejection.
-      if (this.stderrTail.includes("EADDRINUSE")) throw new PortInUseError(`a kernel port was taken before the kernel could bind it:\n${this.stderrTail}`);
+      if (this.stderrTail.includes("EADDRINUSE"))
+        throw new PortInUseError(`a kernel port was taken before the kernel could bind it:\n${this.stderrTail}`);
       if (this.exit) throw new KernelStartError(`the kernel stopped while starting: ${this.exit.message}`);
-      if (Date.now() > deadline) throw new KernelStartError(`the kernel did not answer within ${timeoutMs / 1000} s${this.stderrTail ? `; stderr:\n${this.stderrTail}` : ""}`);
+      if (Date.now() > deadline)
+        throw new KernelStartError(
+          `the kernel did not answer within ${timeoutMs / 1000} s${this.stderrTail ? `; stderr:\n${this.stderrTail}` : ""}`,
+        );
       const id = await this.send(this.shell, "kernel_info_request", {});
       const got = await new Promise<boolean>((resolve) => {
         const timer = setTimeout(() => resolve(false), 250);

@@ -30,6 +30,8 @@ export class CellTimeoutError extends Error {
     readonly timeoutMs: number,
     readonly killed: boolean,
   ) {
-    super(`timed out after ${timeoutMs / 1000} s; the kernel was ${killed ? "killed (SIGINT did not stop it)" : "interrupted with SIGINT"}`);
+    super(
+      `timed out after ${timeoutMs / 1000} s; the kernel was ${killed ? "killed (SIGINT did not stop it)" : "interrupted with SIGINT"}`,
+    );
   }
 }

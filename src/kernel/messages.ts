@@ -19,12 +19,29 @@ export interface JupyterMessage<C = Record<string, unknown>> {
 
 export type MimeBundle = Record<string, unknown>;
 
-export interface StreamContent { name: "stdout" | "stderr"; text: string }
-export interface DisplayDataContent { data: MimeBundle; metadata?: Record<string, unknown>; transient?: { display_id?: string } }
-export interface ExecuteResultContent extends DisplayDataContent { execution_count: number }
-export interface ErrorContent { ename: string; evalue: string; traceback: string[] }
-export interface ClearOutputContent { wait: boolean }
-export interface StatusContent { execution_state: "busy" | "idle" | "starting" }
+export interface StreamContent {
+  name: "stdout" | "stderr";
+  text: string;
+}
+export interface DisplayDataContent {
+  data: MimeBundle;
+  metadata?: Record<string, unknown>;
+  transient?: { display_id?: string };
+}
+export interface ExecuteResultContent extends DisplayDataContent {
+  execution_count: number;
+}
+export interface ErrorContent {
+  ename: string;
+  evalue: string;
+  traceback: string[];
+}
+export interface ClearOutputContent {
+  wait: boolean;
+}
+export interface StatusContent {
+  execution_state: "busy" | "idle" | "starting";
+}
 export interface ExecuteReplyContent {
   status: "ok" | "error" | "abort" | "aborted";
   execution_count?: number;

@@ -54,7 +54,10 @@ export function plainSummary(text: string): string {
  */
 export function lastCommitDate(path: string): string | undefined {
   try {
-    const out = execFileSync("git", ["log", "-1", "--format=%cs", "--", path], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    const out = execFileSync("git", ["log", "-1", "--format=%cs", "--", path], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
     return out || undefined;
   } catch {
     return undefined;

@@ -105,7 +105,12 @@ export function secondDerivative(f: ScalarFunction, x: number, h?: number): numb
 
 /** Restricts f to the line through x in direction d: t ↦ f(x + t·d), checking the value is finite. */
 function along(fn: string, f: MultivariateFunction, x: ReadonlyVector, d: ReadonlyVector): ScalarFunction {
-  return (t) => evaluateAt(fn, f, x.map((xi, i) => xi + t * d[i]!));
+  return (t) =>
+    evaluateAt(
+      fn,
+      f,
+      x.map((xi, i) => xi + t * d[i]!),
+    );
 }
 
 function partialIn(fn: string, f: MultivariateFunction, x: ReadonlyVector, i: number, options: DifferenceOptions): number {
@@ -132,7 +137,12 @@ export function gradient(f: MultivariateFunction, x: ReadonlyVector, options: Di
  * D_u f(x) = d/dt f(x + t·u) at t = 0 with u = v/‖v‖ (the definition, not ∇f·u, so the two can be
  * compared). Throws for v = 0, which has no direction.
  */
-export function directionalDerivative(f: MultivariateFunction, x: ReadonlyVector, v: ReadonlyVector, options: DifferenceOptions = {}): number {
+export function directionalDerivative(
+  f: MultivariateFunction,
+  x: ReadonlyVector,
+  v: ReadonlyVector,
+  options: DifferenceOptions = {},
+): number {
   const n = checkVector("directionalDerivative", "point x", x);
   checkVector("directionalDerivative", "direction v", v, n);
   const length = Math.hypot(...v);
@@ -152,7 +162,6 @@ function evaluateVector(fn: string, F: VectorFunction, p: Vector, m?: number): V
     if (typeof v !== "number" || !Number.isFinite(v)) throw new Error(`${fn}: ${where}[${i}] is ${String(v)}`);
   });
   return y.slice(); // F may reuse its output array between calls
-
 }
 
 /**
@@ -172,7 +181,13 @@ export function jacobian(F: VectorFunction, x: ReadonlyVector, options: Differen
   for (let j = 0; j < n; j++) {
     const h = options.h ?? defaultStep(x[j]!, method);
     checkPositive(fn, "step h", h);
-    const shifted = (t: number): Vector => evaluateVector(fn, F, x.map((xi, k) => (k === j ? xi + t : xi)), m);
+    const shifted = (t: number): Vector =>
+      evaluateVector(
+        fn,
+        F,
+        x.map((xi, k) => (k === j ? xi + t : xi)),
+        m,
+      );
     const plus = method === "backward" ? F0 : shifted(h);
     const minus = method === "forward" ? F0 : shifted(-h);
     const width = method === "central" ? 2 * h : h;
@@ -233,4 +248,3 @@ export function linearApproximation(F: VectorFunction, x0: ReadonlyVector, optio
     },
   };
 }
-

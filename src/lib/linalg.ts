@@ -193,7 +193,6 @@ export function det(A: ReadonlyMatrix): number {
   let d = sign;
   for (let i = 0; i < LU.length; i++) d *= LU[i]![i]!;
   return d === 0 ? 0 : d; // no −0 for a singular matrix with an odd number of swaps
-
 }
 
 /**

@@ -200,13 +200,20 @@ export function trainLora(layer: LoraLayer, X: ReadonlyMatrix, Y: ReadonlyMatrix
     const step = (P: Matrix, G: Matrix): Matrix => P.map((row, i) => row.map((v, j) => v - eta * G[i]![j]!));
     const next: LoraLayer = { ...current, A: step(current.A, dA), B: step(current.B, dB) };
     const finite = next.A.every((r) => r.every(Number.isFinite)) && next.B.every((r) => r.every(Number.isFinite));
-    if (!finite) return { layer: current, loss, diverged: true, divergedAt: k, gradientNorm: Math.hypot(frobeniusNorm(dA), frobeniusNorm(dB)) };
+    if (!finite)
+      return { layer: current, loss, diverged: true, divergedAt: k, gradientNorm: Math.hypot(frobeniusNorm(dA), frobeniusNorm(dB)) };
     const before = { dA, dB };
     ({ loss: L, dA, dB } = lossAndGradients(next, X, Y));
     if (!Number.isFinite(L) || L > limit) {
       if (Number.isFinite(L)) loss.push(L);
       const kept = Number.isFinite(L) ? { dA, dB } : before;
-      return { layer: Number.isFinite(L) ? next : current, loss, diverged: true, divergedAt: k, gradientNorm: Math.hypot(frobeniusNorm(kept.dA), frobeniusNorm(kept.dB)) };
+      return {
+        layer: Number.isFinite(L) ? next : current,
+        loss,
+        diverged: true,
+        divergedAt: k,
+        gradientNorm: Math.hypot(frobeniusNorm(kept.dA), frobeniusNorm(kept.dB)),
+      };
     }
     current = next;
     loss.push(L);

@@ -49,8 +49,7 @@ interface XmlNode {
 }
 
 const escapeText = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-const escapeAttribute = (s: string): string =>
-  escapeText(s).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
+const escapeAttribute = (s: string): string => escapeText(s).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
 
 /**
  * Serialises as XML. linkedom's `outerHTML` follows HTML rules, which leave `&` and `<` unescaped in
@@ -89,7 +88,10 @@ export function normalizeIds(svg: string): string {
  */
 export function renderPlot(options: FigureOptions): string {
   const { title, description, ...plotOptions } = options;
-  for (const [name, text] of [["title", title], ["description", description]] as const) {
+  for (const [name, text] of [
+    ["title", title],
+    ["description", description],
+  ] as const) {
     if (typeof text !== "string" || text.trim() === "") {
       throw new Error(`renderPlot: ${name} is required (a non-empty string), for screen readers and search`);
     }

@@ -59,9 +59,7 @@ export interface Curvature {
 /** The Gram matrix XᵀX/n (the Hessian of J). */
 export function hessianOfLoss(X: ReadonlyMatrix): Matrix {
   const [n, p] = checkMatrix("hessianOfLoss", "X", X);
-  return Array.from({ length: p }, (_, i) =>
-    Array.from({ length: p }, (_, j) => X.reduce((s, row) => s + row[i]! * row[j]!, 0) / n),
-  );
+  return Array.from({ length: p }, (_, i) => Array.from({ length: p }, (_, j) => X.reduce((s, row) => s + row[i]! * row[j]!, 0) / n));
 }
 
 /** Eigenvalues of XᵀX/n and the stable / optimal step sizes for gradient descent on J. */

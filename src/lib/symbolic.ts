@@ -45,7 +45,9 @@ function compileNode(fn: string, node: MathNode): CompiledExpression {
         throw new Error(`${fn}: cannot evaluate ${text}: ${(e as Error).message}`);
       }
       if (typeof y !== "number" || !Number.isFinite(y)) {
-        const at = Object.entries(scope).map(([k, v]) => `${k} = ${formatNumber(v)}`).join(", ");
+        const at = Object.entries(scope)
+          .map(([k, v]) => `${k} = ${formatNumber(v)}`)
+          .join(", ");
         throw new Error(`${fn}: ${text} is ${typeof y === "number" ? String(y) : "not a real number"} at ${at}`);
       }
       return y;

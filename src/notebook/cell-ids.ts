@@ -16,7 +16,10 @@ export function ensureCellIds(notebook: INotebookContent): boolean {
     let salt = 0;
     let id: string;
     do {
-      id = createHash("sha256").update(`${index}\0${salt++}\0${joinMultiline(cell.source)}`).digest("hex").slice(0, 8);
+      id = createHash("sha256")
+        .update(`${index}\0${salt++}\0${joinMultiline(cell.source)}`)
+        .digest("hex")
+        .slice(0, 8);
     } while (used.has(id));
     used.add(id);
     cell.id = id;

@@ -40,7 +40,10 @@ export function parseNotebook(path: string, text: string, options: ReadOptions =
   const major = (json as { nbformat: unknown }).nbformat;
   const minor = (json as { nbformat_minor?: unknown }).nbformat_minor;
   if (typeof major !== "number" || major < 4) {
-    throw new NotebookError(path, `nbformat ${String(major)} is not supported (need 4.x; convert it with 'jupyter nbconvert --to notebook')`);
+    throw new NotebookError(
+      path,
+      `nbformat ${String(major)} is not supported (need 4.x; convert it with 'jupyter nbconvert --to notebook')`,
+    );
   }
   if (major > 4) throw new NotebookError(path, `nbformat ${major} is newer than this runner understands (4.x)`);
   const notebook = json as INotebookContent;

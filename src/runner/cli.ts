@@ -98,7 +98,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       status: "failed",
       path,
       ms: 0,
-      failures: [{ kind: "kernel-died", cell: { index: -1, id: "" }, source: "", message: err instanceof Error ? err.message : String(err) }],
+      failures: [
+        { kind: "kernel-died", cell: { index: -1, id: "" }, source: "", message: err instanceof Error ? err.message : String(err) },
+      ],
     }));
     progress.finish(i, outcome);
     return outcome;
@@ -109,7 +111,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   if (report) io.stderr.write(`\n${report}\n`);
   if (values.json) await writeFile(values.json, `${JSON.stringify(jsonReport(mode, outcomes), null, 2)}\n`);
   const count = (s: NotebookOutcome["status"]) => outcomes.filter((o) => o.status === s).length;
-  io.stdout.write(`\n${mode}: ${count("ok")} ok, ${outcomes.length - count("ok")} not ok, of ${outcomes.length} notebook${outcomes.length === 1 ? "" : "s"}\n`);
+  io.stdout.write(
+    `\n${mode}: ${count("ok")} ok, ${outcomes.length - count("ok")} not ok, of ${outcomes.length} notebook${outcomes.length === 1 ? "" : "s"}\n`,
+  );
   if (io.signal?.aborted || count("interrupted")) return 130;
   if (count("bad-input")) return 2;
   return count("ok") === outcomes.length ? 0 : 1;

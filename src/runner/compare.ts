@@ -22,7 +22,11 @@ export interface CellMismatch {
 }
 
 /** Compare every code cell of `stored` with the same cell (same index) of `executed`. */
-export function compareNotebooks(stored: INotebookContent, executed: INotebookContent, base: Tolerance = DEFAULT_TOLERANCE): CellMismatch[] {
+export function compareNotebooks(
+  stored: INotebookContent,
+  executed: INotebookContent,
+  base: Tolerance = DEFAULT_TOLERANCE,
+): CellMismatch[] {
   const notebookTol = toleranceFrom(stored.metadata as Record<string, unknown>, base);
   const mismatches: CellMismatch[] = [];
   stored.cells.forEach((cell, index) => {

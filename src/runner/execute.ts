@@ -49,10 +49,16 @@ export function isCodeCell(cell: INotebookContent["cells"][number]): cell is ICo
   return cell.cell_type === "code";
 }
 
-export async function executeNotebook(source: INotebookContent, kernel: ExecutingKernel, options: ExecuteOptions): Promise<ExecutionResult> {
+export async function executeNotebook(
+  source: INotebookContent,
+  kernel: ExecutingKernel,
+  options: ExecuteOptions,
+): Promise<ExecutionResult> {
   const notebook = structuredClone(source);
   ensureCellIds(notebook);
-  const codeCells = notebook.cells.map((cell, index) => ({ cell, index })).filter((c): c is { cell: ICodeCell; index: number } => isCodeCell(c.cell));
+  const codeCells = notebook.cells
+    .map((cell, index) => ({ cell, index }))
+    .filter((c): c is { cell: ICodeCell; index: number } => isCodeCell(c.cell));
   const failures: CellFailure[] = [];
   let done = 0;
   options.onProgress?.(done, codeCells.length);
@@ -87,7 +93,12 @@ export async function executeNotebook(source: INotebookContent, kernel: Executin
         if (reply.status === "error") {
           if (!tags.includes("raises-exception")) failure = { kind: "error", cell: location, source: code, message: errorText(assembler) };
         } else {
-          failure = { kind: "error", cell: location, source: code, message: `the kernel answered '${reply.status}' (the request was not run)` };
+          failure = {
+            kind: "error",
+            cell: location,
+            source: code,
+            message: `the kernel answered '${reply.status}' (the request was not run)`,
+          };
         }
         await sleep(ERROR_COOLDOWN_MS);
       }
@@ -109,7 +120,10 @@ export async function executeNotebook(source: INotebookContent, kernel: Executin
 }
 
 function errorText(assembler: OutputAssembler): string {
-  const last = assembler.result().filter((o) => o.output_type === "error").pop();
+  const last = assembler
+    .result()
+    .filter((o) => o.output_type === "error")
+    .pop();
   if (!last) return "the cell failed";
   const traceback = (last as { traceback?: string[] }).traceback ?? [];
   return traceback.length ? traceback.join("\n") : `${String(last["ename"])}: ${String(last["evalue"])}`;

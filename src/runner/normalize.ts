@@ -72,7 +72,10 @@ function mergeStreams(outputs: readonly IOutput[]): IOutput[] {
   for (const out of outputs) {
     const last = merged[merged.length - 1];
     if (out.output_type === "stream" && last?.output_type === "stream" && last["name"] === out["name"]) {
-      merged[merged.length - 1] = { ...last, text: joinMultiline(last["text"] as MultilineString) + joinMultiline(out["text"] as MultilineString) };
+      merged[merged.length - 1] = {
+        ...last,
+        text: joinMultiline(last["text"] as MultilineString) + joinMultiline(out["text"] as MultilineString),
+      };
     } else merged.push(out);
   }
   return merged;
@@ -88,11 +91,14 @@ interface MarkupNode {
 
 /** Parse SVG/HTML and write one canonical line per element or text node. */
 export function canonicalMarkup(markup: string, type: "image/svg+xml" | "text/html"): string[] {
-  const doc = new DOMParser().parseFromString(type === "text/html" ? `<!doctype html><html><body>${markup}</body></html>` : markup, type) as unknown as {
+  const doc = new DOMParser().parseFromString(
+    type === "text/html" ? `<!doctype html><html><body>${markup}</body></html>` : markup,
+    type,
+  ) as unknown as {
     documentElement: MarkupNode;
     body?: MarkupNode;
   };
-  const root = type === "text/html" ? doc.body ?? doc.documentElement : doc.documentElement;
+  const root = type === "text/html" ? (doc.body ?? doc.documentElement) : doc.documentElement;
   const lines: string[] = [];
   const walk = (node: MarkupNode, depth: number) => {
     const indent = " ".repeat(depth);

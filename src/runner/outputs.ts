@@ -14,7 +14,14 @@ import { splitLines } from "../notebook/types";
 
 type Building =
   | { kind: "stream"; name: string; text: string }
-  | { kind: "display"; outputType: "display_data" | "execute_result"; data: MimeBundle; metadata: Record<string, unknown>; executionCount?: number; displayId?: string }
+  | {
+      kind: "display";
+      outputType: "display_data" | "execute_result";
+      data: MimeBundle;
+      metadata: Record<string, unknown>;
+      executionCount?: number;
+      displayId?: string;
+    }
   | { kind: "error"; ename: string; evalue: string; traceback: string[] };
 
 /** MIME types nbformat stores as a list of lines (see nbformat's rwbase.split_lines). */
@@ -66,7 +73,12 @@ export class OutputAssembler {
         return;
       }
       case "error":
-        this.outputs.push({ kind: "error", ename: message.content.ename, evalue: message.content.evalue, traceback: message.content.traceback });
+        this.outputs.push({
+          kind: "error",
+          ename: message.content.ename,
+          evalue: message.content.evalue,
+          traceback: message.content.traceback,
+        });
         return;
     }
   }
@@ -103,7 +115,10 @@ const INTERNAL_FRAME = /^\s+at .*(?:\(node:|node:internal|[\\/]node_modules[\\/]
  * "RangeError: message" line may follow a source excerpt.
  */
 export function errorFromText(text: string): { kind: "error"; ename: string; evalue: string; traceback: string[] } {
-  const lines = text.replace(/\n+$/, "").split("\n").filter((l) => !INTERNAL_FRAME.test(l));
+  const lines = text
+    .replace(/\n+$/, "")
+    .split("\n")
+    .filter((l) => !INTERNAL_FRAME.test(l));
   if (!text.trim()) return { kind: "error", ename: "Error", evalue: "the cell failed and the kernel sent no error text", traceback: [] };
   const first = lines[0] ?? "";
   if (/^(?:\S+ )?\d+:\d+ - /.test(first)) return { kind: "error", ename: "TypeScriptError", evalue: first, traceback: lines };

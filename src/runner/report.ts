@@ -66,7 +66,11 @@ export function plainProgress(stream: NodeJS.WritableStream): Progress {
 }
 
 function indent(text: string, by = "    "): string {
-  return text.replace(/\n+$/, "").split("\n").map((l) => by + l).join("\n");
+  return text
+    .replace(/\n+$/, "")
+    .split("\n")
+    .map((l) => by + l)
+    .join("\n");
 }
 
 function describeFailure(path: string, f: CellFailure): string {
@@ -82,7 +86,9 @@ export function failureReport(outcomes: readonly NotebookOutcome[]): string {
     if (o.status === "failed") parts.push(...o.failures.map((f) => describeFailure(o.path, f)));
     if (o.status === "mismatch") {
       for (const m of o.mismatches) {
-        parts.push(`${o.path}: ${describeCell(m.cell)}: outputs differ from the stored ones (first at output line ${m.firstDifference})\n  source:\n${indent(m.source)}\n  diff (stored → executed):\n${indent(m.diff)}`);
+        parts.push(
+          `${o.path}: ${describeCell(m.cell)}: outputs differ from the stored ones (first at output line ${m.firstDifference})\n  source:\n${indent(m.source)}\n  diff (stored → executed):\n${indent(m.diff)}`,
+        );
       }
     }
   }
@@ -104,7 +110,16 @@ export function jsonReport(mode: string, outcomes: readonly NotebookOutcome[]): 
         case "failed":
           return { ...base, failures: o.failures };
         case "mismatch":
-          return { ...base, mismatches: o.mismatches.map((m) => ({ cell: m.cell, firstDifference: m.firstDifference, diff: m.diff, expected: m.expected, actual: m.actual })) };
+          return {
+            ...base,
+            mismatches: o.mismatches.map((m) => ({
+              cell: m.cell,
+              firstDifference: m.firstDifference,
+              diff: m.diff,
+              expected: m.expected,
+              actual: m.actual,
+            })),
+          };
         case "interrupted":
           return base;
       }

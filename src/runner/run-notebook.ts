@@ -48,7 +48,8 @@ export async function runNotebook(job: NotebookJob): Promise<NotebookOutcome> {
   }
   if (job.signal?.aborted) return { status: "interrupted", path: job.path, ms: ms() };
   const cwd = dirname(resolve(job.path));
-  const start = job.startKernel ?? ((dir: string) => TslabKernel.start({ projectRoot: job.projectRoot, cwd: dir, kernelName: KERNEL_NAME }));
+  const start =
+    job.startKernel ?? ((dir: string) => TslabKernel.start({ projectRoot: job.projectRoot, cwd: dir, kernelName: KERNEL_NAME }));
   const kernel = await start(cwd);
   const stopOnAbort = () => void kernel.shutdown();
   job.signal?.addEventListener("abort", stopOnAbort, { once: true });
@@ -60,8 +61,11 @@ export async function runNotebook(job: NotebookJob): Promise<NotebookOutcome> {
       ...(job.onProgress ? { onProgress: job.onProgress } : {}),
     });
     if (job.signal?.aborted) return { status: "interrupted", path: job.path, ms: ms() };
-    const fatal = result.failures.filter((f) => !job.allowErrors || f.kind === "kernel-died" || f.kind === "timeout" || f.kind === "interrupted");
-    if (fatal.length || (result.stopped && result.failures.length)) return { status: "failed", path: job.path, failures: result.failures, ms: ms() };
+    const fatal = result.failures.filter(
+      (f) => !job.allowErrors || f.kind === "kernel-died" || f.kind === "timeout" || f.kind === "interrupted",
+    );
+    if (fatal.length || (result.stopped && result.failures.length))
+      return { status: "failed", path: job.path, failures: result.failures, ms: ms() };
     const cells = result.notebook.cells.length;
     if (job.mode === "check") {
       const mismatches = compareNotebooks(file.notebook, result.notebook, job.tolerance);

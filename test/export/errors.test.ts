@@ -9,7 +9,10 @@ import { exportNotebooks } from "../../src/export/export";
 const DIR = "test/fixtures/export/errors";
 
 async function errorsOf(name: string): Promise<string[]> {
-  const summary = await exportNotebooks({ notebooks: [`${DIR}/${name}`], outDir: "/nonexistent/never-written", root: "." }, { log: () => {} });
+  const summary = await exportNotebooks(
+    { notebooks: [`${DIR}/${name}`], outDir: "/nonexistent/never-written", root: "." },
+    { log: () => {} },
+  );
   assert.equal(summary.written, 0);
   return summary.errors;
 }
@@ -18,7 +21,10 @@ describe("located errors", () => {
   it("invalid KaTeX fails with path, cell, id and the TeX", async () => {
     const [error, ...rest] = await errorsOf("bad-katex.ipynb");
     assert.equal(rest.length, 0);
-    assert.match(error ?? "", /^test\/fixtures\/export\/errors\/bad-katex\.ipynb: cell 1 \(id 'md-\d+'\): invalid inline math: .* in "\\\\frac\{1\}\{"$/);
+    assert.match(
+      error ?? "",
+      /^test\/fixtures\/export\/errors\/bad-katex\.ipynb: cell 1 \(id 'md-\d+'\): invalid inline math: .* in "\\\\frac\{1\}\{"$/,
+    );
   });
   it("an unknown MIME type with no fallback fails with the type", async () => {
     const [error] = await errorsOf("unknown-mime.ipynb");

@@ -13,7 +13,9 @@ import { readNotebook } from "../../src/notebook/read";
 import { assertGolden } from "./golden";
 
 const FIXTURES = "test/fixtures/export";
-const inputs = readdirSync(join(FIXTURES, "input")).filter((n) => n.endsWith(".ipynb")).sort();
+const inputs = readdirSync(join(FIXTURES, "input"))
+  .filter((n) => n.endsWith(".ipynb"))
+  .sort();
 
 describe("golden: notebook → MDX", () => {
   it("has fixtures", () => assert.ok(inputs.length >= 3));

@@ -11,7 +11,10 @@ import { dirname } from "node:path";
 
 /** Line endings and trailing spaces are not content. */
 export function normalize(text: string): string {
-  return text.replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").replace(/\n*$/, "\n");
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/[ \t]+$/gm, "")
+    .replace(/\n*$/, "\n");
 }
 
 export async function assertGolden(path: string, actual: string): Promise<void> {

@@ -30,10 +30,26 @@ const site = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remark
 
 describe("markdown → MDX", () => {
   const dangerous = [
-    "{a}", "{props.x}", "}{", "a < b", "<Foo />", "<3", "export const a = 1", "import x from 'y'",
-    "export default function X() {}", "  export const indented = 1", "> export const quoted = 1",
-    "- import { a } from 'b'", "<!-- c -->", "a {b} $\\{c\\}$ {d}", "`{code}`", "\\{ escaped",
-    "<https://example.com>", "{/* comment */}", "&#123;entity&#125;", "$x$ {$y$}",
+    "{a}",
+    "{props.x}",
+    "}{",
+    "a < b",
+    "<Foo />",
+    "<3",
+    "export const a = 1",
+    "import x from 'y'",
+    "export default function X() {}",
+    "  export const indented = 1",
+    "> export const quoted = 1",
+    "- import { a } from 'b'",
+    "<!-- c -->",
+    "a {b} $\\{c\\}$ {d}",
+    "`{code}`",
+    "\\{ escaped",
+    "<https://example.com>",
+    "{/* comment */}",
+    "&#123;entity&#125;",
+    "$x$ {$y$}",
   ];
   for (const text of dangerous) {
     it(`keeps ${JSON.stringify(text)} as data`, () => {

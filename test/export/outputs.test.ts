@@ -11,7 +11,13 @@ import { ansiToHtml, applyCarriageReturns, LIMITS, truncateText } from "../../sr
 function render(output: IOutput): { mdx: string; warnings: string[]; assets: AssetCollector } {
   const warnings: string[] = [];
   const assets = new AssetCollector();
-  const nodes = renderOutput(output, { place: { path: "t.ipynb", cell: { index: 2, id: "abc" }, part: "output 0" }, assets, idPrefix: "c2-o0", attachment: () => undefined, warn: (w) => warnings.push(w.problem) });
+  const nodes = renderOutput(output, {
+    place: { path: "t.ipynb", cell: { index: 2, id: "abc" }, part: "output 0" },
+    assets,
+    idPrefix: "c2-o0",
+    attachment: () => undefined,
+    warn: (w) => warnings.push(w.problem),
+  });
   return { mdx: serializeMdx({ type: "root", children: nodes }), warnings, assets };
 }
 
@@ -20,7 +26,10 @@ const display = (data: Record<string, unknown>) => ({ output_type: "display_data
 describe("outputs", () => {
   it("prefers SVG over HTML over PNG over text", () => {
     const png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgYGAAAAAEAAH2FzhVAAAAAElFTkSuQmCC";
-    assert.match(render(display({ "text/plain": "t", "image/png": png, "text/html": "<b>h</b>", "image/svg+xml": "<svg></svg>" })).mdx, /^<Figure svg=/);
+    assert.match(
+      render(display({ "text/plain": "t", "image/png": png, "text/html": "<b>h</b>", "image/svg+xml": "<svg></svg>" })).mdx,
+      /^<Figure svg=/,
+    );
     assert.match(render(display({ "text/plain": "t", "image/png": png, "text/html": "<b>h</b>" })).mdx, /^<HtmlOutput html="<b>h<\/b>"/);
     const r = render(display({ "text/plain": "t", "image/png": png }));
     assert.match(r.mdx, /^<NbImage src="[0-9a-f]{16}\.png" alt="셀 출력 이미지" width="1" height="1"/);
@@ -31,7 +40,11 @@ describe("outputs", () => {
     const r = render(display({ "application/x-new": {}, "text/plain": "대체" }));
     assert.match(r.mdx, /^<Stream name="text" text="대체"/);
     assert.match(r.warnings[0] ?? "", /unknown MIME type application\/x-new; showing text\/plain/);
-    assert.throws(() => render(display({ "application/x-new": {} })), (e: unknown) => e instanceof ExportError && /t\.ipynb: cell 2 \(id 'abc'\): output 0: unknown MIME type "application\/x-new"/.test(e.message));
+    assert.throws(
+      () => render(display({ "application/x-new": {} })),
+      (e: unknown) =>
+        e instanceof ExportError && /t\.ipynb: cell 2 \(id 'abc'\): output 0: unknown MIME type "application\/x-new"/.test(e.message),
+    );
   });
 
   it("text/latex loses its $$ delimiters and is checked by KaTeX", () => {
@@ -44,7 +57,12 @@ describe("outputs", () => {
   });
 
   it("an error output keeps name, message and traceback", () => {
-    const mdx = render({ output_type: "error", ename: "TypeError", evalue: "x is <undefined>", traceback: ["TypeError: x", "  at f"] } as IOutput).mdx;
+    const mdx = render({
+      output_type: "error",
+      ename: "TypeError",
+      evalue: "x is <undefined>",
+      traceback: ["TypeError: x", "  at f"],
+    } as IOutput).mdx;
     assert.match(mdx, /<NbError\s+ename="TypeError"\s+evalue="x is <undefined>"\s+text="TypeError: x\n  at f"\s+\/>/);
   });
 

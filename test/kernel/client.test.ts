@@ -36,7 +36,10 @@ describe("TslabKernel (real tslab over ZeroMQ)", () => {
       assert.equal(reply.status, "ok");
       const lines = text.split("\n").filter(Boolean);
       assert.equal(lines.length, 5000);
-      assert.ok(lines.every((l, i) => l === String(i)), "in order, none missing");
+      assert.ok(
+        lines.every((l, i) => l === String(i)),
+        "in order, none missing",
+      );
     } finally {
       await kernel.shutdown();
     }

@@ -39,7 +39,9 @@ export function nb(args: string[], options: { env?: NodeJS.ProcessEnv; onSpawn?:
   });
 }
 
-export async function readJson(path: string): Promise<{ cells: { outputs?: Record<string, unknown>[]; execution_count?: number | null }[] }> {
+export async function readJson(
+  path: string,
+): Promise<{ cells: { outputs?: Record<string, unknown>[]; execution_count?: number | null }[] }> {
   return JSON.parse(await readFile(path, "utf8"));
 }
 

@@ -18,7 +18,9 @@ import { fixtureDir, nb, projectRoot } from "./helpers";
 
 const exec = promisify(execFile);
 
-async function kernelspecs(env: NodeJS.ProcessEnv): Promise<Record<string, { resource_dir: string; spec: { argv: string[]; display_name: string } }>> {
+async function kernelspecs(
+  env: NodeJS.ProcessEnv,
+): Promise<Record<string, { resource_dir: string; spec: { argv: string[]; display_name: string } }>> {
   const { stdout } = await exec("jupyter", ["kernelspec", "list", "--json"], { env: { ...process.env, ...env } });
   return JSON.parse(stdout).kernelspecs;
 }
@@ -32,7 +34,10 @@ describe("kernelspec with Jupyter's own tools", () => {
     const spec = (await kernelspecs(env))["study-notes-ts"];
     assert.ok(spec, "jupyter kernelspec list shows it");
     assert.equal(spec.spec.display_name, "TypeScript (study notes)");
-    assert.deepEqual(spec.spec.argv.slice(0, 2), [join(projectRoot, "node_modules/node/bin/node"), join(projectRoot, "node_modules/tslab/bin/tslab")]);
+    assert.deepEqual(spec.spec.argv.slice(0, 2), [
+      join(projectRoot, "node_modules/node/bin/node"),
+      join(projectRoot, "node_modules/tslab/bin/tslab"),
+    ]);
     await installKernelSpec(projectRoot, { kind: "user", env }); // re-run: same place, no error
     assert.equal((await kernelspecs(env))["study-notes-ts"]?.resource_dir, dir);
     assert.equal(await uninstallKernelSpec({ kind: "user", env }), dir);

@@ -97,7 +97,10 @@ describe("nb run / check with a real tslab kernel", { concurrency: 2 }, () => {
     const r = await nb(["run", path]);
     assert.equal(r.code, 0, r.stderr);
     const cells = (await readJson(path)).cells;
-    assert.deepEqual(cells[0]?.outputs?.map((o) => Object.keys(o["data"] as object)), [["text/html"], ["image/svg+xml"]]);
+    assert.deepEqual(
+      cells[0]?.outputs?.map((o) => Object.keys(o["data"] as object)),
+      [["text/html"], ["image/svg+xml"]],
+    );
     assert.equal(cells[1]?.outputs?.length, 1, "one display, updated in place");
     assert.deepEqual(cells[1]?.outputs?.[0]?.["data"], { "text/plain": ["third"] });
   });
@@ -107,7 +110,9 @@ describe("nb run / check with a real tslab kernel", { concurrency: 2 }, () => {
     const path = join(dir, "burst.ipynb");
     const r = await nb(["run", path]);
     assert.equal(r.code, 0, r.stderr);
-    const lines = outputText((await readJson(path)).cells[0]).split("\n").filter(Boolean);
+    const lines = outputText((await readJson(path)).cells[0])
+      .split("\n")
+      .filter(Boolean);
     assert.equal(lines.length, 2000);
     assert.equal(lines[1999], "line 1999");
   });

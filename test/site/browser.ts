@@ -7,7 +7,14 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { gzipSync } from "node:zlib";
 
 export const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 30_000 });
@@ -31,7 +38,16 @@ export interface PageLog {
 }
 
 export function record(page: Page, origin: string): PageLog {
-  const log: PageLog = { consoleErrors: [], pageErrors: [], failed: [], offsite: [], badStatus: [], scripts: [], bytes: { html: 0, css: 0, js: 0, font: 0, other: 0 }, gzip: { html: 0, css: 0, js: 0, font: 0, other: 0 } };
+  const log: PageLog = {
+    consoleErrors: [],
+    pageErrors: [],
+    failed: [],
+    offsite: [],
+    badStatus: [],
+    scripts: [],
+    bytes: { html: 0, css: 0, js: 0, font: 0, other: 0 },
+    gzip: { html: 0, css: 0, js: 0, font: 0, other: 0 },
+  };
   page.on("console", (m) => {
     if (m.type() === "error" || m.type() === "warning") log.consoleErrors.push(`${m.type()}: ${m.text()}`);
   });
@@ -44,7 +60,15 @@ export function record(page: Page, origin: string): PageLog {
   page.on("response", async (r) => {
     if (r.status() >= 400) log.badStatus.push(`${r.status()} ${r.url()}`);
     const type = r.headers()["content-type"] ?? "";
-    const kind = type.includes("html") ? "html" : type.includes("css") ? "css" : type.includes("javascript") ? "js" : type.startsWith("font/") ? "font" : "other";
+    const kind = type.includes("html")
+      ? "html"
+      : type.includes("css")
+        ? "css"
+        : type.includes("javascript")
+          ? "js"
+          : type.startsWith("font/")
+            ? "font"
+            : "other";
     if (kind === "js") log.scripts.push(r.url());
     const body = await r.body().catch(() => Buffer.alloc(0));
     log.bytes[kind] += body.length;

@@ -22,7 +22,17 @@ export async function buildTestSite(): Promise<{ dist: string; ms: number }> {
   const t0 = performance.now();
   await promisify(execFile)(
     resolve("node_modules/.bin/tsx"),
-    ["scripts/site-build.ts", "--notebooks", "notebooks", "--notebooks", "test/fixtures/export/input", "--out", dist, "--cache-dir", resolve(WORK, "cache")],
+    [
+      "scripts/site-build.ts",
+      "--notebooks",
+      "notebooks",
+      "--notebooks",
+      "test/fixtures/export/input",
+      "--out",
+      dist,
+      "--cache-dir",
+      resolve(WORK, "cache"),
+    ],
     { env: { ...process.env, STUDY_NOTES_CONTENT: resolve(WORK, "content") }, timeout: 300_000, maxBuffer: 32 * 1024 * 1024 },
   );
   return { dist, ms: Math.round(performance.now() - t0) };

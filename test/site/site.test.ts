@@ -65,7 +65,11 @@ describe("built site", () => {
         const href = (await link.getAttribute("href")) ?? "";
         assert.equal((await page.request.get(server.url + href)).status(), 200, `${path}: ${href}`);
       }
-            scriptsByPage.set(path, { interactive: (await page.locator(".nb-interactive").count()) > 0, scriptTags: await page.locator("script").count(), scripts: log.scripts });
+      scriptsByPage.set(path, {
+        interactive: (await page.locator(".nb-interactive").count()) > 0,
+        scriptTags: await page.locator("script").count(),
+        scripts: log.scripts,
+      });
       for (const svg of await page.locator(".nb-figure svg").all()) {
         assert.ok(await svg.isVisible(), `${path}: a figure is not visible`);
         const box = await svg.boundingBox();
@@ -84,7 +88,7 @@ describe("built site", () => {
     assert.equal(await entry.locator(".katex").count(), 1);
     const target = (await entry.getAttribute("href")) ?? "";
     assert.equal(await page.locator(`[id="${decodeURIComponent(target.slice(1))}"]`).count(), 1, target);
-        // `|` inside math in a table cell: the cell holds |x|, not ‖x‖
+    // `|` inside math in a table cell: the cell holds |x|, not ‖x‖
     assert.match((await page.locator("table .katex-mathml").first().textContent()) ?? "", /\|x\|/);
     await page.close();
   });

@@ -50,7 +50,7 @@ export function describe(r: Run): string {
 }
 
 export const AXES = {
-  ticks: [-1, 0, 1, 2, 3].map((e) => ({ y: yOf(10 ** e), label: `10${e < 0 ? "⁻¹" : ["⁰", "¹", "²", "³"][e] ?? ""}` })),
+  ticks: [-1, 0, 1, 2, 3].map((e) => ({ y: yOf(10 ** e), label: `10${e < 0 ? "⁻¹" : (["⁰", "¹", "²", "³"][e] ?? "")}` })),
   steps: [0, 10, 20, 30, 40].map((s) => ({ x: xOf(s), label: String(s) })),
   margin: M,
 };

@@ -16,7 +16,11 @@ async function folder(files: Record<string, string>): Promise<string> {
 
 const notebook = JSON.stringify({
   cells: [
-    { cell_type: "code", id: "fig", outputs: [{ output_type: "display_data", data: { "image/svg+xml": ["<svg>", "<title>x</title></svg>"] } }] },
+    {
+      cell_type: "code",
+      id: "fig",
+      outputs: [{ output_type: "display_data", data: { "image/svg+xml": ["<svg>", "<title>x</title></svg>"] } }],
+    },
     { cell_type: "code", id: "text", outputs: [{ output_type: "stream", name: "stdout", text: "no figure" }] },
   ],
 });
@@ -28,18 +32,26 @@ describe("experiment logs", () => {
   });
 
   it("names the file and every wrong field in one error", () => {
-    const text = [...base.slice(0, 1), "model: 12", 'trainer: "tr"', "settings:", "  steps: [1, 2]", "figures:", "  - caption: c"].join("\n");
-    assert.throws(() => parseExperiment(text, "bad.yaml"), (err: Error) => {
-      assert.match(err.message, /^bad\.yaml: /);
-      assert.match(err.message, /필드 model:/);
-      assert.match(err.message, /필드 settings\.steps:/);
-      assert.match(err.message, /필드 figures\[0\]\.file:/);
-      return true;
-    });
+    const text = [...base.slice(0, 1), "model: 12", 'trainer: "tr"', "settings:", "  steps: [1, 2]", "figures:", "  - caption: c"].join(
+      "\n",
+    );
+    assert.throws(
+      () => parseExperiment(text, "bad.yaml"),
+      (err: Error) => {
+        assert.match(err.message, /^bad\.yaml: /);
+        assert.match(err.message, /필드 model:/);
+        assert.match(err.message, /필드 settings\.steps:/);
+        assert.match(err.message, /필드 figures\[0\]\.file:/);
+        return true;
+      },
+    );
   });
 
   it("rejects a figure that names both a file and a notebook, or a notebook without a cell", () => {
-    assert.throws(() => parseExperiment([...base, "figures:", "  - file: a.svg", "    notebook: n.ipynb", "    cell: c"].join("\n"), "x.yaml"), /figures\[0\]\.file/);
+    assert.throws(
+      () => parseExperiment([...base, "figures:", "  - file: a.svg", "    notebook: n.ipynb", "    cell: c"].join("\n"), "x.yaml"),
+      /figures\[0\]\.file/,
+    );
     assert.throws(() => parseExperiment([...base, "figures:", "  - notebook: n.ipynb"].join("\n"), "x.yaml"), /figures\[0\]\.cell/);
   });
 
@@ -61,7 +73,10 @@ describe("experiment logs", () => {
   });
 
   it("loadExperiment checks that every figure resolves, naming the figure", async () => {
-    const dir = await folder({ "n.ipynb": notebook, "log.yaml": [...base, "figures:", "  - notebook: n.ipynb", "    cell: fig", "  - notebook: n.ipynb", "    cell: gone"].join("\n") });
+    const dir = await folder({
+      "n.ipynb": notebook,
+      "log.yaml": [...base, "figures:", "  - notebook: n.ipynb", "    cell: fig", "  - notebook: n.ipynb", "    cell: gone"].join("\n"),
+    });
     assert.throws(() => loadExperiment(join(dir, "log.yaml")), /log\.yaml: 필드 figures\[1\]: .*'gone'/);
     assert.throws(() => loadExperiment(join(dir, "none.yaml")), /none\.yaml: 파일을 읽을 수 없다 \(ENOENT\)/);
   });

@@ -1,8 +1,16 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
-  defaultStep, derivative, differenceQuotient, directionalDerivative, gradient, hessian, jacobian, linearApproximation,
-  partial, secondDerivative,
+  defaultStep,
+  derivative,
+  differenceQuotient,
+  directionalDerivative,
+  gradient,
+  hessian,
+  jacobian,
+  linearApproximation,
+  partial,
+  secondDerivative,
 } from "../../../src/lib/calculus";
 import type { Vector } from "../../../src/lib/linalg";
 import { det, dot, norm, sub } from "../../../src/lib/linalg";
@@ -18,11 +26,21 @@ describe("difference quotients", () => {
   });
 
   it("differentiate polynomials and trig functions to their analytic derivatives", () => {
-    close(derivative((x) => x ** 3 - 2 * x, 2), 3 * 4 - 2, 1e-8, "d/dx (x³ − 2x) at 2");
+    close(
+      derivative((x) => x ** 3 - 2 * x, 2),
+      3 * 4 - 2,
+      1e-8,
+      "d/dx (x³ − 2x) at 2",
+    );
     close(derivative(Math.sin, Math.PI / 3), 0.5, 1e-10, "cos(π/3)");
     close(derivative(Math.cos, 1), -Math.sin(1), 1e-10, "−sin 1");
     close(derivative(Math.tan, 0.4), 1 / Math.cos(0.4) ** 2, 1e-9, "sec² 0.4");
-    close(derivative((x) => x * x, 0, { method: "forward" }), 0, 1e-7, "forward at 0");
+    close(
+      derivative((x) => x * x, 0, { method: "forward" }),
+      0,
+      1e-7,
+      "forward at 0",
+    );
   });
 
   it("exp at 1 with the default steps: near the best errors quoted from Numerical Recipes", () => {
@@ -55,7 +73,12 @@ describe("difference quotients", () => {
 
   it("second derivative: f''(x) of sin is −sin x", () => {
     close(secondDerivative(Math.sin, 1), -Math.sin(1), 1e-6, "sin''(1)");
-    close(secondDerivative((x) => x ** 4, 2), 48, 1e-5, "(x⁴)'' at 2");
+    close(
+      secondDerivative((x) => x ** 4, 2),
+      48,
+      1e-5,
+      "(x⁴)'' at 2",
+    );
   });
 
   it("throws instead of returning NaN, naming the function and the point", () => {
@@ -65,10 +88,7 @@ describe("difference quotients", () => {
     assert.throws(() => derivative(Math.exp, Number.NaN), /derivative: x must be a finite number \(got NaN\)/);
     assert.throws(() => derivative(Math.exp, 1, { h: 0 }), /derivative: step h must be a finite number > 0 \(got 0\)/);
     assert.throws(() => differenceQuotient(Math.exp, 1, -1e-3), /differenceQuotient: step h must be a finite number > 0/);
-    assert.throws(
-      () => derivative(Math.exp, 1, { method: "sideways" as unknown as "central" }),
-      /derivative: unknown method "sideways"/,
-    );
+    assert.throws(() => derivative(Math.exp, 1, { method: "sideways" as unknown as "central" }), /derivative: unknown method "sideways"/);
   });
 });
 
@@ -80,12 +100,26 @@ describe("partial derivatives and gradients", () => {
   const rosenbrockGradient = ([x, y]: Vector) => [-2 * (a - x!) - 4 * b * x! * (y! - x! ** 2), 2 * b * (y! - x! ** 2)];
 
   it("∇(x² + y²) = (2x, 2y)", () => {
-    closeVec(gradient(([x, y]) => x! ** 2 + y! ** 2, [1, -2]), [2, -4], 1e-9);
-    close(partial(([x, y]) => x! * y! ** 3, [2, 3], 1), 2 * 3 * 9, 1e-8, "∂(xy³)/∂y");
+    closeVec(
+      gradient(([x, y]) => x! ** 2 + y! ** 2, [1, -2]),
+      [2, -4],
+      1e-9,
+    );
+    close(
+      partial(([x, y]) => x! * y! ** 3, [2, 3], 1),
+      2 * 3 * 9,
+      1e-8,
+      "∂(xy³)/∂y",
+    );
   });
 
   it("Rosenbrock gradient matches the analytic formula, and vanishes at the minimum (a, a²)", () => {
-    for (const p of [[-1.2, 1], [0, 0], [0.5, 2], [2, 3]]) {
+    for (const p of [
+      [-1.2, 1],
+      [0, 0],
+      [0.5, 2],
+      [2, 3],
+    ]) {
       const g = rosenbrockGradient(p);
       closeVec(gradient(rosenbrock, p), g, 1e-7 * Math.max(1, norm(g)), `∇f at (${p})`);
     }
@@ -94,7 +128,14 @@ describe("partial derivatives and gradients", () => {
   });
 
   it("Rosenbrock Hessian at (1, 1) is [[802, −400], [−400, 200]]", () => {
-    closeMat(hessian(rosenbrock, [1, 1]), [[802, -400], [-400, 200]], 1e-4);
+    closeMat(
+      hessian(rosenbrock, [1, 1]),
+      [
+        [802, -400],
+        [-400, 200],
+      ],
+      1e-4,
+    );
   });
 
   it("the Hessian is also the Jacobian of the analytic gradient", () => {
@@ -133,19 +174,32 @@ describe("jacobian and linear approximation", () => {
   it("polar → Cartesian: J = [[cos θ, −r sin θ], [sin θ, r cos θ]] and det J = r", () => {
     const [r, t] = [2, 0.7];
     const J = jacobian(polar, [r, t]);
-    closeMat(J, [[Math.cos(t), -r * Math.sin(t)], [Math.sin(t), r * Math.cos(t)]], 1e-9);
+    closeMat(
+      J,
+      [
+        [Math.cos(t), -r * Math.sin(t)],
+        [Math.sin(t), r * Math.cos(t)],
+      ],
+      1e-9,
+    );
     close(det(J), r, 1e-8, "det J");
   });
 
   it("spherical → Cartesian: det J = r² sin φ", () => {
-    for (const [r, phi, theta] of [[1.5, 0.6, 1.1], [0.7, 2.5, -2]]) {
+    for (const [r, phi, theta] of [
+      [1.5, 0.6, 1.1],
+      [0.7, 2.5, -2],
+    ]) {
       close(det(jacobian(spherical, [r!, phi!, theta!])), r! ** 2 * Math.sin(phi!), 1e-8, `det J at r=${r}, φ=${phi}`);
     }
   });
 
   it("forward and backward Jacobians are O(h) accurate, central better", () => {
     const p = [2, 0.7];
-    const exact = [[Math.cos(0.7), -2 * Math.sin(0.7)], [Math.sin(0.7), 2 * Math.cos(0.7)]];
+    const exact = [
+      [Math.cos(0.7), -2 * Math.sin(0.7)],
+      [Math.sin(0.7), 2 * Math.cos(0.7)],
+    ];
     closeMat(jacobian(polar, p, { method: "forward" }), exact, 1e-6);
     closeMat(jacobian(polar, p, { method: "backward" }), exact, 1e-6);
   });
@@ -155,12 +209,17 @@ describe("jacobian and linear approximation", () => {
     const M = linearApproximation(polar, x0);
     closeVec(M.evaluate(x0), polar(x0), 1e-15);
     const d = [0.01, -0.02];
-    const error = (s: number) => norm(sub(polar([x0[0]! + s * d[0]!, x0[1]! + s * d[1]!]), M.evaluate([x0[0]! + s * d[0]!, x0[1]! + s * d[1]!])));
+    const error = (s: number) =>
+      norm(sub(polar([x0[0]! + s * d[0]!, x0[1]! + s * d[1]!]), M.evaluate([x0[0]! + s * d[0]!, x0[1]! + s * d[1]!])));
     close(error(1) / error(0.5), 4, 0.05, "halving the step quarters the error");
   });
 
   it("for a linear map, M is exact", () => {
-    const A = [[1, 2], [3, -1], [0, 4]];
+    const A = [
+      [1, 2],
+      [3, -1],
+      [0, 4],
+    ];
     const F = ([x, y]: Vector) => A.map((row) => row[0]! * x! + row[1]! * y! + 5);
     const M = linearApproximation(F, [1, 1]);
     closeMat(M.jacobian, A, 1e-9);

@@ -4,7 +4,10 @@ import assert from "node:assert/strict";
 /** |actual − expected| ≤ tol. */
 export function close(actual: number, expected: number, tol: number, what = "value"): void {
   assert.ok(Number.isFinite(actual), `${what}: got ${actual}`);
-  assert.ok(Math.abs(actual - expected) <= tol, `${what}: expected ${expected} ± ${tol}, got ${actual} (off by ${Math.abs(actual - expected)})`);
+  assert.ok(
+    Math.abs(actual - expected) <= tol,
+    `${what}: expected ${expected} ± ${tol}, got ${actual} (off by ${Math.abs(actual - expected)})`,
+  );
 }
 
 /** Entrywise close for vectors. */
@@ -14,7 +17,12 @@ export function closeVec(actual: readonly number[], expected: readonly number[],
 }
 
 /** Entrywise close for matrices. */
-export function closeMat(actual: readonly (readonly number[])[], expected: readonly (readonly number[])[], tol: number, what = "matrix"): void {
+export function closeMat(
+  actual: readonly (readonly number[])[],
+  expected: readonly (readonly number[])[],
+  tol: number,
+  what = "matrix",
+): void {
   assert.equal(actual.length, expected.length, `${what}: rows`);
   actual.forEach((row, i) => closeVec(row, expected[i]!, tol, `${what}[${i}]`));
 }

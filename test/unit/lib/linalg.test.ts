@@ -1,8 +1,27 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
-  add, det, dot, eigenvaluesSymmetric, frobeniusNorm, identity, lstsq, matAdd, matMul, matScale, matVec, norm, outer,
-  qr, scale, shape, solve, sub, symmetricEigen, transpose, zeros,
+  add,
+  det,
+  dot,
+  eigenvaluesSymmetric,
+  frobeniusNorm,
+  identity,
+  lstsq,
+  matAdd,
+  matMul,
+  matScale,
+  matVec,
+  norm,
+  outer,
+  qr,
+  scale,
+  shape,
+  solve,
+  sub,
+  symmetricEigen,
+  transpose,
+  zeros,
 } from "../../../src/lib/linalg";
 import type { Matrix } from "../../../src/lib/linalg";
 import { createRng } from "../../../src/lib/random";
@@ -48,21 +67,47 @@ describe("matrix operations", () => {
 
   it("shape, transpose, identity, zeros", () => {
     assert.deepEqual(shape(A), [2, 3]);
-    assert.deepEqual(transpose(A), [[1, 4], [2, 5], [3, 6]]);
-    assert.deepEqual(identity(2), [[1, 0], [0, 1]]);
+    assert.deepEqual(transpose(A), [
+      [1, 4],
+      [2, 5],
+      [3, 6],
+    ]);
+    assert.deepEqual(identity(2), [
+      [1, 0],
+      [0, 1],
+    ]);
     assert.deepEqual(zeros(1, 2), [[0, 0]]);
   });
 
   it("matVec and matMul by hand", () => {
     assert.deepEqual(matVec(A, [1, 0, -1]), [-2, -2]);
-    assert.deepEqual(matMul(A, [[1, 0], [0, 1], [1, 1]]), [[4, 5], [10, 11]]);
+    assert.deepEqual(
+      matMul(A, [
+        [1, 0],
+        [0, 1],
+        [1, 1],
+      ]),
+      [
+        [4, 5],
+        [10, 11],
+      ],
+    );
     assert.deepEqual(matMul(identity(2), A), A);
   });
 
   it("outer, matAdd, matScale, Frobenius norm", () => {
-    assert.deepEqual(outer([1, 2], [3, 4, 5]), [[3, 4, 5], [6, 8, 10]]);
-    assert.deepEqual(matAdd(A, A, -1), [[0, 0, 0], [0, 0, 0]]);
-    assert.deepEqual(matScale(A, 2), [[2, 4, 6], [8, 10, 12]]);
+    assert.deepEqual(outer([1, 2], [3, 4, 5]), [
+      [3, 4, 5],
+      [6, 8, 10],
+    ]);
+    assert.deepEqual(matAdd(A, A, -1), [
+      [0, 0, 0],
+      [0, 0, 0],
+    ]);
+    assert.deepEqual(matScale(A, 2), [
+      [2, 4, 6],
+      [8, 10, 12],
+    ]);
     close(frobeniusNorm(A), Math.sqrt(91), 1e-14, "‖A‖_F");
   });
 
@@ -76,7 +121,10 @@ describe("matrix operations", () => {
   });
 
   it("inputs are not modified", () => {
-    const M = [[2, 1], [1, 3]];
+    const M = [
+      [2, 1],
+      [1, 3],
+    ];
     const copy = M.map((r) => r.slice());
     solve(M, [1, 2]);
     det(M);
@@ -88,10 +136,37 @@ describe("matrix operations", () => {
 
 describe("det", () => {
   it("matches hand-computed determinants", () => {
-    assert.equal(det([[1, 2], [3, 4]]), -2);
-    assert.equal(det([[0, 1], [1, 0]]), -1); // one row swap
-    close(det([[2, 0, 0], [5, 3, 0], [7, 8, 4]]), 24, 1e-12, "triangular");
-    assert.equal(det([[1, 2], [2, 4]]), 0);
+    assert.equal(
+      det([
+        [1, 2],
+        [3, 4],
+      ]),
+      -2,
+    );
+    assert.equal(
+      det([
+        [0, 1],
+        [1, 0],
+      ]),
+      -1,
+    ); // one row swap
+    close(
+      det([
+        [2, 0, 0],
+        [5, 3, 0],
+        [7, 8, 4],
+      ]),
+      24,
+      1e-12,
+      "triangular",
+    );
+    assert.equal(
+      det([
+        [1, 2],
+        [2, 4],
+      ]),
+      0,
+    );
   });
 
   it("is multiplicative: det(AB) = det A · det B", () => {
@@ -108,11 +183,30 @@ describe("det", () => {
 describe("solve", () => {
   it("solves a 2×2 system exactly", () => {
     // 2x + y = 3, x + 3y = 5  ⇒  x = 4/5, y = 7/5
-    closeVec(solve([[2, 1], [1, 3]], [3, 5]), [0.8, 1.4], 1e-15);
+    closeVec(
+      solve(
+        [
+          [2, 1],
+          [1, 3],
+        ],
+        [3, 5],
+      ),
+      [0.8, 1.4],
+      1e-15,
+    );
   });
 
   it("pivots when the leading entry is zero", () => {
-    assert.deepEqual(solve([[0, 1], [1, 0]], [2, 3]), [3, 2]);
+    assert.deepEqual(
+      solve(
+        [
+          [0, 1],
+          [1, 0],
+        ],
+        [2, 3],
+      ),
+      [3, 2],
+    );
   });
 
   it("has a tiny residual on a random 8×8 system", () => {
@@ -123,8 +217,28 @@ describe("solve", () => {
   });
 
   it("rejects singular systems and bad shapes", () => {
-    assert.throws(() => solve([[1, 2], [2, 4]], [1, 2]), /^Error: solve: matrix is singular to working precision/);
-    assert.throws(() => solve([[1, 0], [0, 1]], [1, 2, 3]), /solve: matrix is 2×2 but right-hand side has length 3/);
+    assert.throws(
+      () =>
+        solve(
+          [
+            [1, 2],
+            [2, 4],
+          ],
+          [1, 2],
+        ),
+      /^Error: solve: matrix is singular to working precision/,
+    );
+    assert.throws(
+      () =>
+        solve(
+          [
+            [1, 0],
+            [0, 1],
+          ],
+          [1, 2, 3],
+        ),
+      /solve: matrix is 2×2 but right-hand side has length 3/,
+    );
   });
 });
 
@@ -134,13 +248,21 @@ describe("qr and lstsq", () => {
     const { Q, R } = qr(A);
     closeMat(matMul(Q, R), A, 1e-12, "QR");
     closeMat(matMul(transpose(Q), Q), identity(4), 1e-12, "QᵀQ");
-    R.forEach((row, i) => row.forEach((x, j) => { if (j < i) assert.equal(x, 0); }));
+    R.forEach((row, i) =>
+      row.forEach((x, j) => {
+        if (j < i) assert.equal(x, 0);
+      }),
+    );
   });
 
   it("stays accurate for a column already close to e₁ (the reflector's sign avoids cancellation)", () => {
     // Reflecting x = (1, 1e-9, 0) onto +‖x‖e₁ would compute v₀ = 1 − √(1 + 1e-18) = 0 and lose x₁.
     for (const sign of [1, -1]) {
-      const A = [[sign, 2], [1e-9, 1], [0, 3]];
+      const A = [
+        [sign, 2],
+        [1e-9, 1],
+        [0, 3],
+      ];
       const { Q, R } = qr(A);
       // A backward-stable QR is exact to a few ε·‖A‖ (≈ 1e-15 here); the wrong sign is off by 1e-9.
       closeMat(matMul(Q, R), A, 1e-14, `QR with x₀ = ${sign}`);
@@ -165,8 +287,30 @@ describe("qr and lstsq", () => {
   });
 
   it("rejects rank-deficient and wide matrices", () => {
-    assert.throws(() => lstsq([[1, 2], [2, 4], [3, 6]], [1, 2, 3]), /^Error: lstsq: matrix is rank-deficient \(column 1 is a linear combination of columns 0…0\)/);
-    assert.throws(() => lstsq([[0, 1], [0, 2], [0, 3]], [1, 2, 3]), /lstsq: matrix is rank-deficient \(column 0 is zero\)/);
+    assert.throws(
+      () =>
+        lstsq(
+          [
+            [1, 2],
+            [2, 4],
+            [3, 6],
+          ],
+          [1, 2, 3],
+        ),
+      /^Error: lstsq: matrix is rank-deficient \(column 1 is a linear combination of columns 0…0\)/,
+    );
+    assert.throws(
+      () =>
+        lstsq(
+          [
+            [0, 1],
+            [0, 2],
+            [0, 3],
+          ],
+          [1, 2, 3],
+        ),
+      /lstsq: matrix is rank-deficient \(column 0 is zero\)/,
+    );
     assert.throws(() => lstsq([[1, 2, 3]], [1]), /lstsq: matrix is 1×3; QR needs at least as many rows as columns/);
     assert.throws(() => lstsq([[1], [2]], [1]), /lstsq: matrix is 2×1 but right-hand side has length 1/);
   });
@@ -177,8 +321,22 @@ describe("symmetricEigen", () => {
     const [a, b, c] = [4, 1.5, -2];
     const mid = (a + c) / 2;
     const rad = Math.sqrt(((a - c) / 2) ** 2 + b * b);
-    closeVec(eigenvaluesSymmetric([[a, b], [b, c]]), [mid - rad, mid + rad], 1e-14);
-    closeVec(eigenvaluesSymmetric([[2, 1], [1, 2]]), [1, 3], 1e-15);
+    closeVec(
+      eigenvaluesSymmetric([
+        [a, b],
+        [b, c],
+      ]),
+      [mid - rad, mid + rad],
+      1e-14,
+    );
+    closeVec(
+      eigenvaluesSymmetric([
+        [2, 1],
+        [1, 2],
+      ]),
+      [1, 3],
+      1e-15,
+    );
   });
 
   it("diagonalises a random symmetric 6×6 matrix: AV = VΛ, VᵀV = I, Σλ = trace", () => {
@@ -188,13 +346,37 @@ describe("symmetricEigen", () => {
     const Lambda = values.map((v, i) => values.map((_, j) => (i === j ? v : 0)));
     closeMat(matMul(S, vectors), matMul(vectors, Lambda), 1e-12, "AV − VΛ");
     closeMat(matMul(transpose(vectors), vectors), identity(6), 1e-12, "VᵀV");
-    close(values.reduce((s, v) => s + v, 0), S.reduce((s, row, i) => s + row[i]!, 0), 1e-12, "trace");
-    close(values.reduce((p, v) => p * v, 1), det(S), 1e-9 * Math.abs(det(S)), "det");
+    close(
+      values.reduce((s, v) => s + v, 0),
+      S.reduce((s, row, i) => s + row[i]!, 0),
+      1e-12,
+      "trace",
+    );
+    close(
+      values.reduce((p, v) => p * v, 1),
+      det(S),
+      1e-9 * Math.abs(det(S)),
+      "det",
+    );
     for (let i = 1; i < values.length; i++) assert.ok(values[i - 1]! <= values[i]!, "ascending");
   });
 
   it("handles an already-diagonal matrix and rejects a non-symmetric one", () => {
-    closeVec(eigenvaluesSymmetric([[3, 0], [0, -1]]), [-1, 3], 0);
-    assert.throws(() => symmetricEigen([[1, 2], [3, 1]]), /^Error: symmetricEigen: matrix is not symmetric: A\[0\]\[1\] = 2 but A\[1\]\[0\] = 3$/);
+    closeVec(
+      eigenvaluesSymmetric([
+        [3, 0],
+        [0, -1],
+      ]),
+      [-1, 3],
+      0,
+    );
+    assert.throws(
+      () =>
+        symmetricEigen([
+          [1, 2],
+          [3, 1],
+        ]),
+      /^Error: symmetricEigen: matrix is not symmetric: A\[0\]\[1\] = 2 but A\[1\]\[0\] = 3$/,
+    );
   });
 });

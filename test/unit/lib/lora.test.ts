@@ -4,7 +4,16 @@ import { gradient } from "../../../src/lib/calculus";
 import { frobeniusNorm, identity, matAdd, matMul, matVec, qr, transpose } from "../../../src/lib/linalg";
 import type { Matrix } from "../../../src/lib/linalg";
 import {
-  createLora, denseParams, loraDelta, loraForward, loraGradients, loraLoss, loraParams, mergeLora, randomLowRank, trainLora,
+  createLora,
+  denseParams,
+  loraDelta,
+  loraForward,
+  loraGradients,
+  loraLoss,
+  loraParams,
+  mergeLora,
+  randomLowRank,
+  trainLora,
 } from "../../../src/lib/lora";
 import type { LoraLayer } from "../../../src/lib/lora";
 import { eigenvaluesSymmetric } from "../../../src/lib/linalg";
@@ -35,9 +44,23 @@ describe("createLora and the forward pass", () => {
     const layer = createLora(W0, { rank: 2, seed: 5 });
     assert.equal(layer.A.length, 2);
     assert.equal(layer.A[0]!.length, 3);
-    assert.deepEqual(layer.B, [[0, 0], [0, 0], [0, 0], [0, 0]]);
+    assert.deepEqual(layer.B, [
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+    ]);
     assert.equal(layer.alpha, 2); // α defaults to r
-    closeMat(loraDelta(layer), [[0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 0]], 0);
+    closeMat(
+      loraDelta(layer),
+      [
+        [0, 0, 0],
+        [0, 0, 0],
+        [0, 0, 0],
+        [0, 0, 0],
+      ],
+      0,
+    );
     closeVec(loraForward(layer, [1, -2, 0.5]), matVec(W0, [1, -2, 0.5]), 0);
   });
 
@@ -61,8 +84,14 @@ describe("createLora and the forward pass", () => {
     assert.throws(() => createLora(W0, { rank: 4, seed: 1 }), /^Error: createLora: rank must be an integer in \[1, 3\] \(got 4\)$/);
     const layer = createLora(W0, { rank: 2, seed: 1 });
     assert.throws(() => loraForward(layer, [1, 2]), /matVec: matrix is 4×3 but vector has length 2/);
-    assert.throws(() => loraLoss(layer, gaussian(5, 2, 1), gaussian(5, 4, 2)), /loraLoss: W0 is 4×3 so inputs need 3 features, but X is 5×2/);
-    assert.throws(() => loraLoss(layer, gaussian(5, 3, 1), gaussian(5, 2, 2)), /loraLoss: W0 is 4×3 so targets need 4 outputs, but Y is 5×2/);
+    assert.throws(
+      () => loraLoss(layer, gaussian(5, 2, 1), gaussian(5, 4, 2)),
+      /loraLoss: W0 is 4×3 so inputs need 3 features, but X is 5×2/,
+    );
+    assert.throws(
+      () => loraLoss(layer, gaussian(5, 3, 1), gaussian(5, 2, 2)),
+      /loraLoss: W0 is 4×3 so targets need 4 outputs, but Y is 5×2/,
+    );
     assert.throws(() => loraLoss(layer, gaussian(5, 3, 1), gaussian(6, 4, 2)), /loraLoss: X has 5 rows but Y has 6/);
     assert.throws(() => loraForward({ ...layer, A: gaussian(3, 3, 1) }, [1, 2, 3]), /loraForward: A is 3×3 but must be r×k = 2×3/);
   });
@@ -101,7 +130,13 @@ describe("training", () => {
   const W0 = gaussian(d, k, 10);
   const U = qr(gaussian(d, 2, 11)).Q;
   const V = qr(gaussian(k, 2, 12)).Q;
-  const target = matMul(matMul(U, [[3, 0], [0, 2]]), transpose(V));
+  const target = matMul(
+    matMul(U, [
+      [3, 0],
+      [0, 2],
+    ]),
+    transpose(V),
+  );
   // With X = I (one input per basis vector), L(ΔW) = (1/2k)‖ΔW − ΔW*‖²_F.
   const X = identity(k);
   const Y = transpose(matAdd(W0, target));
@@ -121,7 +156,11 @@ describe("training", () => {
     assert.ok(frobeniusNorm(matAdd(loraDelta(run.layer), target, -1)) < 1e-9);
     assert.deepEqual(run.layer.W0, W0copy);
     assert.deepEqual(W0, W0copy);
-    assert.deepEqual(layer.B, Array.from({ length: d }, () => [0, 0]), "the input layer is not modified");
+    assert.deepEqual(
+      layer.B,
+      Array.from({ length: d }, () => [0, 0]),
+      "the input layer is not modified",
+    );
   });
 
   it("rank below the true rank cannot: the loss stalls at the Eckart–Young bound σ₂²/2k", () => {
@@ -164,7 +203,10 @@ describe("trainLora reports where it stopped", () => {
     return Array.from({ length: rows }, () => rng.normalArray(cols, 0, sd));
   };
   const W0 = gauss(32, 32, 1 / Math.sqrt(32), 42);
-  const target = matAdd(W0, randomLowRank(32, 32, 4, 7).map((row) => row.map((v) => v / Math.sqrt(32))));
+  const target = matAdd(
+    W0,
+    randomLowRank(32, 32, 4, 7).map((row) => row.map((v) => v / Math.sqrt(32))),
+  );
   const X = gauss(64, 32, 1, 43);
   const Y = matMul(X, transpose(target));
 

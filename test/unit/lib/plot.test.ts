@@ -31,7 +31,7 @@ function assertWellFormedXml(xml: string): void {
 
 const options = (): FigureOptions => ({
   title: "Sine & cosine < 1",
-  description: "Two curves on [0, 2π]; sin is solid, cos is \"dashed\".",
+  description: 'Two curves on [0, 2π]; sin is solid, cos is "dashed".',
   marks: [
     Plot.lineY([0, 1, 0, -1, 0], { clip: true }),
     Plot.lineY([1, 0, -1, 0, 1], { strokeDasharray: "4 2", clip: true }),
@@ -46,7 +46,10 @@ describe("renderPlot", () => {
     assert.match(svg, /^<svg [^>]*role="img"/);
     assert.match(svg, /^<svg [^>]*aria-label="Sine &amp; cosine &lt; 1"/);
     assert.match(svg, /^<svg [^>]*aria-description="Two curves on \[0, 2π\]; sin is solid, cos is &quot;dashed&quot;\."/);
-    assert.match(svg, /^<svg [^>]*><title>Sine &amp; cosine &lt; 1<\/title><desc>Two curves on \[0, 2π\]; sin is solid, cos is "dashed"\.<\/desc>/);
+    assert.match(
+      svg,
+      /^<svg [^>]*><title>Sine &amp; cosine &lt; 1<\/title><desc>Two curves on \[0, 2π\]; sin is solid, cos is "dashed"\.<\/desc>/,
+    );
   });
 
   it("emits well-formed XML (linkedom's outerHTML would not escape & in attributes)", () => {
@@ -110,7 +113,10 @@ describe("show and displayPlot", () => {
     const svg = renderPlot(options());
     assert.equal(show(svg, { sink }), undefined);
     assert.equal(displayPlot(options(), { sink }), undefined);
-    assert.deepEqual(shown, [["svg", svg], ["svg", svg]]);
+    assert.deepEqual(shown, [
+      ["svg", svg],
+      ["svg", svg],
+    ]);
   });
 
   it("inline: true sends it as HTML, so currentColor follows the notebook theme", () => {

@@ -15,7 +15,7 @@ function referenceMulberry32(seed: number, count: number): number[] {
     state = (state + 0x6d2b79f5n) & M;
     let z = state;
     z = ((z ^ (z >> 15n)) * (z | 1n)) & M;
-    z = z ^ ((z + ((z ^ (z >> 7n)) * (z | 61n))) & M);
+    z = z ^ ((z + (z ^ (z >> 7n)) * (z | 61n)) & M);
     z = z ^ (z >> 14n);
     out.push(Number(z) / 2 ** 32);
   }
@@ -35,7 +35,14 @@ describe("createRng", () => {
     const a = createRng(7);
     const b = createRng(7);
     const c = createRng(8);
-    const draw = (r: ReturnType<typeof createRng>) => [r.next(), r.normal(), r.uniform(-2, 3), r.int(10), ...r.normalArray(3), ...r.shuffle([1, 2, 3, 4, 5])];
+    const draw = (r: ReturnType<typeof createRng>) => [
+      r.next(),
+      r.normal(),
+      r.uniform(-2, 3),
+      r.int(10),
+      ...r.normalArray(3),
+      ...r.shuffle([1, 2, 3, 4, 5]),
+    ];
     assert.deepEqual(draw(a), draw(b));
     assert.notDeepEqual(draw(createRng(7)), draw(c));
   });

@@ -6,8 +6,20 @@ import { matVec } from "../../../src/lib/linalg";
 import type { Matrix } from "../../../src/lib/linalg";
 import { createRng } from "../../../src/lib/random";
 import {
-  applyStandardization, curvature, designMatrix, gradientDescent, hessianOfLoss, leastSquares, lipschitzConstant, mseGradient,
-  mseLoss, predict, rSquared, sgd, standardize, unstandardizeCoefficients,
+  applyStandardization,
+  curvature,
+  designMatrix,
+  gradientDescent,
+  hessianOfLoss,
+  leastSquares,
+  lipschitzConstant,
+  mseGradient,
+  mseLoss,
+  predict,
+  rSquared,
+  sgd,
+  standardize,
+  unstandardizeCoefficients,
 } from "../../../src/lib/regression";
 import { close, closeMat, closeVec } from "./helpers";
 
@@ -48,7 +60,14 @@ describe("Anscombe's quartet (facts.md)", () => {
   });
 
   it("the Hessian XᵀX/n of set I has eigenvalues 0.1088 and 91.89 (κ ≈ 844)", () => {
-    closeMat(hessianOfLoss(XI), [[1, 9], [9, 91]], 1e-12); // mean x = 9, mean x² = 11·10/11 + 81 = 91
+    closeMat(
+      hessianOfLoss(XI),
+      [
+        [1, 9],
+        [9, 91],
+      ],
+      1e-12,
+    ); // mean x = 9, mean x² = 11·10/11 + 81 = 91
     const c = curvature(XI);
     close(c.lambdaMin, 0.1088, 5e-5, "λmin");
     close(c.lambdaMax, 91.89, 5e-3, "λmax");
@@ -108,7 +127,11 @@ describe("loss and gradient", () => {
   });
 
   it("the analytic gradient (1/n)Xᵀ(Xb − y) matches a numerical gradient of J", () => {
-    closeVec(mseGradient(X, y, b), calculusGradient((v) => mseLoss(X, y, v), b), 1e-7);
+    closeVec(
+      mseGradient(X, y, b),
+      calculusGradient((v) => mseLoss(X, y, v), b),
+      1e-7,
+    );
   });
 
   it("vanishes at the least-squares solution", () => {
@@ -119,10 +142,16 @@ describe("loss and gradient", () => {
     assert.throws(() => mseLoss(X, y.slice(1), b), /^Error: mseLoss: X has 30 rows but y has length 29$/);
     assert.throws(() => mseGradient(X, y, [1, 2]), /mseGradient: X has 3 columns but b has length 2/);
     assert.throws(() => designMatrix([]), /designMatrix: x is empty/);
-    assert.throws(() => leastSquares(designMatrix([2, 2, 2]), [1, 2, 3]), /^Error: leastSquares: matrix is rank-deficient \(column 1 is a linear combination of columns 0…0\), so the least-squares solution is not unique$/);
+    assert.throws(
+      () => leastSquares(designMatrix([2, 2, 2]), [1, 2, 3]),
+      /^Error: leastSquares: matrix is rank-deficient \(column 1 is a linear combination of columns 0…0\), so the least-squares solution is not unique$/,
+    );
     assert.throws(() => standardize([4, 4, 4]), /standardize: feature 0 is constant/);
     assert.throws(() => rSquared([1, 1], [1, 1]), /rSquared: y is constant/);
-    assert.throws(() => unstandardizeCoefficients([1], { mean: [0], std: [1] }), /unstandardizeCoefficients: coefficients has length 1, expected 2/);
+    assert.throws(
+      () => unstandardizeCoefficients([1], { mean: [0], std: [1] }),
+      /unstandardizeCoefficients: coefficients has length 1, expected 2/,
+    );
   });
 });
 
@@ -173,10 +202,19 @@ describe("gradient descent and SGD", () => {
 
   it("rejects bad options", () => {
     const { X, y } = randomProblem(10, 2, 9);
-    assert.throws(() => gradientDescent(X, y, { learningRate: 0, steps: 10 }), /^Error: gradientDescent: learningRate must be a finite number > 0 \(got 0\)$/);
+    assert.throws(
+      () => gradientDescent(X, y, { learningRate: 0, steps: 10 }),
+      /^Error: gradientDescent: learningRate must be a finite number > 0 \(got 0\)$/,
+    );
     assert.throws(() => gradientDescent(X, y, { learningRate: 0.1, steps: 1.5 }), /gradientDescent: steps must be an integer >= 0/);
-    assert.throws(() => gradientDescent(X, y, { learningRate: 0.1, steps: 1, initial: [1] }), /gradientDescent: X has 2 columns but initial has length 1/);
-    assert.throws(() => sgd(X, y, { learningRate: 0.1, epochs: 1, batchSize: 11, seed: 1 }), /sgd: batchSize must be an integer in \[1, 10\]/);
+    assert.throws(
+      () => gradientDescent(X, y, { learningRate: 0.1, steps: 1, initial: [1] }),
+      /gradientDescent: X has 2 columns but initial has length 1/,
+    );
+    assert.throws(
+      () => sgd(X, y, { learningRate: 0.1, epochs: 1, batchSize: 11, seed: 1 }),
+      /sgd: batchSize must be an integer in \[1, 10\]/,
+    );
     assert.throws(() => gradientDescent(X, [...y.slice(1), Number.NaN], { learningRate: 0.1, steps: 1 }), /gradientDescent: y\[9\] is NaN/);
   });
 });

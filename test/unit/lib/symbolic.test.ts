@@ -38,6 +38,9 @@ describe("symbolicDerivative", () => {
     assert.throws(() => root.evaluate({ x: -1 }), /symbolicDerivative: .* is not a real number at x = -1/);
     assert.throws(() => root.evaluate({ x: 0 }), /symbolicDerivative: .* is Infinity at x = 0/);
     assert.throws(() => root.evaluate({ x: Number.NaN }), /symbolicDerivative: variable x must be a finite number/);
-    assert.throws(() => symbolicDerivative("x + y", "x").f.evaluate({ x: 1 }), /symbolicDerivative: cannot evaluate x \+ y: Undefined symbol y/);
+    assert.throws(
+      () => symbolicDerivative("x + y", "x").f.evaluate({ x: 1 }),
+      /symbolicDerivative: cannot evaluate x \+ y: Undefined symbol y/,
+    );
   });
 });

@@ -72,10 +72,13 @@ describe("reading notebooks", () => {
   });
 
   it("accepts nbformat 4.4 without cell ids (ids became required in 4.5)", () => {
-    const nb = parseNotebook("old.ipynb", notebookText((n) => {
-      n["nbformat_minor"] = 4;
-      for (const c of n["cells"]) delete c["id"];
-    }));
+    const nb = parseNotebook(
+      "old.ipynb",
+      notebookText((n) => {
+        n["nbformat_minor"] = 4;
+        for (const c of n["cells"]) delete c["id"];
+      }),
+    );
     assert.equal(nb.cells.length, 2);
   });
 
@@ -92,7 +95,18 @@ describe("writing notebooks", () => {
 
   it("writes floats as Python's json module does", () => {
     // Reference strings printed by CPython's json.dumps for the same values.
-    const python: [number, string][] = [[1e-6, "1e-06"], [1.5e-7, "1.5e-07"], [1e16, "1e+16"], [1.2345e20, "1.2345e+20"], [0.0001, "0.0001"], [0.00012, "0.00012"], [123.456, "123.456"], [1e-300, "1e-300"], [-2.5e-5, "-2.5e-05"], [42, "42"]];
+    const python: [number, string][] = [
+      [1e-6, "1e-06"],
+      [1.5e-7, "1.5e-07"],
+      [1e16, "1e+16"],
+      [1.2345e20, "1.2345e+20"],
+      [0.0001, "0.0001"],
+      [0.00012, "0.00012"],
+      [123.456, "123.456"],
+      [1e-300, "1e-300"],
+      [-2.5e-5, "-2.5e-05"],
+      [42, "42"],
+    ];
     for (const [value, text] of python) assert.equal(pythonNumber(value), text);
   });
 
@@ -108,10 +122,13 @@ describe("writing notebooks", () => {
 
 describe("cell ids", () => {
   it("adds missing ids deterministically, keeps existing ones, and upgrades to 4.5", () => {
-    const make = () => JSON.parse(notebookText((n) => {
-      n["nbformat_minor"] = 4;
-      delete n["cells"][0]["id"];
-    }));
+    const make = () =>
+      JSON.parse(
+        notebookText((n) => {
+          n["nbformat_minor"] = 4;
+          delete n["cells"][0]["id"];
+        }),
+      );
     const a = make();
     const b = make();
     assert.equal(ensureCellIds(a), true);

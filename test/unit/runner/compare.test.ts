@@ -47,15 +47,26 @@ describe("normalisation", () => {
   });
 
   it("makes SVG attribute order and whitespace irrelevant, but not content", () => {
-    const a = canonicalMarkup('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="5"><title>t</title>\n  <path d="M0,0L1,1"/></svg>', "image/svg+xml");
-    const b = canonicalMarkup('<svg height="5"   width="10" xmlns="http://www.w3.org/2000/svg"><title>t</title><path d="M0,0L1,1"></path></svg>', "image/svg+xml");
+    const a = canonicalMarkup(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="5"><title>t</title>\n  <path d="M0,0L1,1"/></svg>',
+      "image/svg+xml",
+    );
+    const b = canonicalMarkup(
+      '<svg height="5"   width="10" xmlns="http://www.w3.org/2000/svg"><title>t</title><path d="M0,0L1,1"></path></svg>',
+      "image/svg+xml",
+    );
     assert.deepEqual(a, b);
-    const c = canonicalMarkup('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="5"><title>u</title><path d="M0,0L1,1"/></svg>', "image/svg+xml");
+    const c = canonicalMarkup(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="5"><title>u</title><path d="M0,0L1,1"/></svg>',
+      "image/svg+xml",
+    );
     assert.notDeepEqual(a, c);
   });
 
   it("compares numbers in SVG attributes with the tolerance (1.0 vs 1)", () => {
-    const a = normalizeOutputs([{ output_type: "display_data", data: { "image/svg+xml": '<svg><path d="M1.0,2.50000000000001"/></svg>' }, metadata: {} }]);
+    const a = normalizeOutputs([
+      { output_type: "display_data", data: { "image/svg+xml": '<svg><path d="M1.0,2.50000000000001"/></svg>' }, metadata: {} },
+    ]);
     const b = normalizeOutputs([{ output_type: "display_data", data: { "image/svg+xml": '<svg><path d="M1,2.5"/></svg>' }, metadata: {} }]);
     assert.equal(a.length, b.length);
     a.forEach((line, i) => assert.ok(textClose(line, b[i] ?? "", tol), `${line} vs ${b[i]}`));
@@ -64,7 +75,14 @@ describe("normalisation", () => {
 
 function notebook(outputs: IOutput[][], metadata: Record<string, unknown> = {}): INotebookContent {
   return {
-    cells: outputs.map((o, i) => ({ cell_type: "code", id: `c${i}`, execution_count: i + 1, metadata: {}, outputs: o, source: `cell ${i}` })),
+    cells: outputs.map((o, i) => ({
+      cell_type: "code",
+      id: `c${i}`,
+      execution_count: i + 1,
+      metadata: {},
+      outputs: o,
+      source: `cell ${i}`,
+    })),
     metadata,
     nbformat: 4,
     nbformat_minor: 5,

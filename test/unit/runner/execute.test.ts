@@ -24,14 +24,24 @@ class ScriptedKernel implements ExecutingKernel {
 }
 
 const print = (text: string): IopubMessage => ({ msg_type: "stream", content: { name: "stdout", text } });
-const failing = (text: string): Script => ({ iopub: [{ msg_type: "stream", content: { name: "stderr", text } }], reply: { status: "error", execution_count: 7 } });
+const failing = (text: string): Script => ({
+  iopub: [{ msg_type: "stream", content: { name: "stderr", text } }],
+  reply: { status: "error", execution_count: 7 },
+});
 
 function notebook(cells: { source: string; tags?: string[]; markdown?: boolean }[]): INotebookContent {
   return {
     cells: cells.map((c, i) =>
       c.markdown
         ? { cell_type: "markdown", id: `m${i}`, metadata: {}, source: c.source }
-        : { cell_type: "code", id: `c${i}`, execution_count: null, metadata: c.tags ? { tags: c.tags } : {}, outputs: [{ output_type: "stream", name: "stdout", text: "stale" }], source: c.source },
+        : {
+            cell_type: "code",
+            id: `c${i}`,
+            execution_count: null,
+            metadata: c.tags ? { tags: c.tags } : {},
+            outputs: [{ output_type: "stream", name: "stdout", text: "stale" }],
+            source: c.source,
+          },
     ),
     metadata: {},
     nbformat: 4,
@@ -65,7 +75,10 @@ describe("executing a notebook (scripted kernel)", () => {
     assert.deepEqual(f?.cell, { index: 1, id: "c1" });
     assert.equal(f?.source, "bad");
     assert.match(f?.message ?? "", /not assignable/);
-    assert.equal(result.notebook.cells[1]?.["outputs"] && (result.notebook.cells[1]["outputs"] as { output_type: string }[])[0]?.output_type, "error");
+    assert.equal(
+      result.notebook.cells[1]?.["outputs"] && (result.notebook.cells[1]["outputs"] as { output_type: string }[])[0]?.output_type,
+      "error",
+    );
   });
 
   it("goes on after an error in a cell tagged raises-exception, without reporting it", async () => {
@@ -77,7 +90,10 @@ describe("executing a notebook (scripted kernel)", () => {
 
   it("with allowErrors records every error and runs every cell", async () => {
     const kernel = new ScriptedKernel({ e1: failing("Error: one\n"), e2: failing("Error: two\n") });
-    const result = await executeNotebook(notebook([{ source: "e1" }, { source: "e2" }, { source: "ok" }]), kernel, { ...options, allowErrors: true });
+    const result = await executeNotebook(notebook([{ source: "e1" }, { source: "e2" }, { source: "ok" }]), kernel, {
+      ...options,
+      allowErrors: true,
+    });
     assert.deepEqual(kernel.executed, ["e1", "e2", "ok"]);
     assert.equal(result.failures.length, 2);
     assert.equal(result.stopped, false);
@@ -85,7 +101,11 @@ describe("executing a notebook (scripted kernel)", () => {
 
   it("skips cells tagged skip-execution (keeping their outputs) and empty cells (clearing theirs)", async () => {
     const kernel = new ScriptedKernel({});
-    const result = await executeNotebook(notebook([{ source: "skipped", tags: ["skip-execution"] }, { source: "  \n" }, { source: "run" }]), kernel, options);
+    const result = await executeNotebook(
+      notebook([{ source: "skipped", tags: ["skip-execution"] }, { source: "  \n" }, { source: "run" }]),
+      kernel,
+      options,
+    );
     assert.deepEqual(kernel.executed, ["run"]);
     assert.deepEqual(result.notebook.cells[0]?.["outputs"], [{ output_type: "stream", name: "stdout", text: "stale" }]);
     assert.deepEqual(result.notebook.cells[1]?.["outputs"], []);
@@ -97,7 +117,11 @@ describe("executing a notebook (scripted kernel)", () => {
     assert.deepEqual(kernel.executed, ["exit"]);
     assert.equal(result.failures[0]?.kind, "kernel-died");
     assert.match(result.failures[0]?.message ?? "", /exited with code 3/);
-    assert.deepEqual(result.notebook.cells[0]?.["outputs"], [{ name: "stdout", output_type: "stream", text: ["bye\n"] }], "output before the death is kept");
+    assert.deepEqual(
+      result.notebook.cells[0]?.["outputs"],
+      [{ name: "stdout", output_type: "stream", text: ["bye\n"] }],
+      "output before the death is kept",
+    );
   });
 
   it("reports a timeout as its own kind", async () => {
@@ -129,7 +153,10 @@ describe("executing a notebook (scripted kernel)", () => {
 
   it("reports progress as cells finish", async () => {
     const seen: string[] = [];
-    await executeNotebook(notebook([{ source: "a" }, { source: "b" }]), new ScriptedKernel({}), { ...options, onProgress: (d, t) => seen.push(`${d}/${t}`) });
+    await executeNotebook(notebook([{ source: "a" }, { source: "b" }]), new ScriptedKernel({}), {
+      ...options,
+      onProgress: (d, t) => seen.push(`${d}/${t}`),
+    });
     assert.deepEqual(seen, ["0/2", "1/2", "2/2"]);
   });
 });

@@ -8,7 +8,10 @@ const display = (data: Record<string, unknown>, id?: string): IopubMessage => ({
   msg_type: "display_data",
   content: { data, metadata: {}, ...(id ? { transient: { display_id: id } } : {}) },
 });
-const update = (data: Record<string, unknown>, id: string): IopubMessage => ({ msg_type: "update_display_data", content: { data, metadata: {}, transient: { display_id: id } } });
+const update = (data: Record<string, unknown>, id: string): IopubMessage => ({
+  msg_type: "update_display_data",
+  content: { data, metadata: {}, transient: { display_id: id } },
+});
 
 function assemble(messages: IopubMessage[]) {
   const a = new OutputAssembler();
@@ -63,7 +66,9 @@ describe("output assembly", () => {
   });
 
   it("keeps execute_result with its execution count", () => {
-    const [out] = assemble([{ msg_type: "execute_result", content: { data: { "text/plain": "2" }, metadata: {}, execution_count: 4 } }]).result();
+    const [out] = assemble([
+      { msg_type: "execute_result", content: { data: { "text/plain": "2" }, metadata: {}, execution_count: 4 } },
+    ]).result();
     assert.equal(out?.output_type, "execute_result");
     assert.equal(out?.["execution_count"], 4);
   });

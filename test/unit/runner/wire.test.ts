@@ -58,6 +58,9 @@ describe("connection files", () => {
     const infos = await Promise.all(Array.from({ length: 20 }, () => createConnectionInfo("k")));
     const ports = infos.flatMap((i) => [i.shell_port, i.iopub_port, i.stdin_port, i.control_port, i.hb_port]);
     assert.equal(new Set(ports).size, ports.length);
-    assert.ok(infos.every((i) => i.key.length === 64 && i.signature_scheme === "hmac-sha256"), "a random key, never empty");
+    assert.ok(
+      infos.every((i) => i.key.length === 64 && i.signature_scheme === "hmac-sha256"),
+      "a random key, never empty",
+    );
   });
 });
