@@ -52,6 +52,20 @@ function headingText(node: ElementContent): string {
   return node.children.map(headingText).join("");
 }
 
+/**
+ * KaTeX writes each formula three times: MathML, its TeX annotation and the visual HTML. Search should
+ * index it once (the MathML text), or excerpts read "x2+3y2x^2 + 3y^2x2+3y2".
+ */
+function hideDuplicatesFromSearch(node: ElementContent): void {
+  if (node.type !== "element") return;
+  const classes = Array.isArray(node.properties["className"]) ? node.properties["className"].map(String) : [];
+  if (classes.includes("katex-html") || node.tagName === "annotation") {
+    node.properties["dataPagefindIgnore"] = "";
+    return;
+  }
+  node.children.forEach(hideDuplicatesFromSearch);
+}
+
 export default function rehypeMath() {
   return (tree: Root, file: VFile) => {
     headingIds(tree, file);
@@ -72,6 +86,7 @@ export default function rehypeMath() {
         );
       }
       const rendered = fromHtml(html, { fragment: true }).children as ElementContent[];
+      rendered.forEach(hideDuplicatesFromSearch);
       const replacement: Element = display
         ? { type: "element", tagName: "div", properties: { className: ["math", "math-display"] }, children: rendered }
         : { type: "element", tagName: "span", properties: { className: ["math", "math-inline"] }, children: rendered };

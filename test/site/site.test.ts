@@ -137,8 +137,23 @@ describe("built site", () => {
     const { page, log } = await open("/search/?q=미분");
     await page.locator(".pagefind-ui__result").first().waitFor({ timeout: 15_000 });
     assert.ok((await page.locator(".pagefind-ui__result").count()) > 0);
+    // The query box uses the site's Korean web font (no system font here has Hangul: boxes otherwise).
+    const font = await page
+      .locator("#search input")
+      .first()
+      .evaluate((el) => getComputedStyle(el).fontFamily);
+    assert.match(font, /^"?Pretendard/);
     assert.deepEqual(log.offsite, []);
     assert.deepEqual(log.consoleErrors, []);
+    await page.close();
+  });
+
+  it("search excerpts show each formula once, not KaTeX's TeX and visual copies too", async () => {
+    const { page } = await open("/search/?q=그래디언트");
+    await page.locator(".pagefind-ui__result-excerpt").first().waitFor({ timeout: 15_000 });
+    const excerpts = await page.locator(".pagefind-ui__result-excerpt").allTextContents();
+    assert.ok(excerpts.length > 0);
+    for (const text of excerpts) assert.doesNotMatch(text, /[\\^]/, `TeX source in a search excerpt: ${text}`);
     await page.close();
   });
 
