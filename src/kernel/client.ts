@@ -17,7 +17,7 @@ import { join } from "node:path";
 import * as zmq from "zeromq";
 import { createConnectionInfo, endpoint, type ConnectionInfo } from "./connection";
 import { CellTimeoutError, KernelDiedError, KernelStartError, PortInUseError } from "./errors";
-import { kernelCommand, kernelEnv } from "./kernelspec";
+import { kernelCommand } from "./kernelspec";
 import type { ExecuteReplyContent, IopubMessage, JupyterMessage } from "./messages";
 import { decode, encode, makeHeader } from "./wire";
 
@@ -102,7 +102,7 @@ export class TslabKernel implements ExecutingKernel {
     const child = spawn(node, [tslab, "kernel", "--config-path", file], {
       cwd: options.cwd,
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, ...kernelEnv(options.projectRoot), FORCE_COLOR: "0" },
+      env: { ...process.env, FORCE_COLOR: "0" },
     });
     const kernel = new TslabKernel(child, info, dir);
     kernel.watchProcess();

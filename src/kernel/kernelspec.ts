@@ -31,15 +31,6 @@ export function kernelCommand(projectRoot: string): { node: string; tslab: strin
   };
 }
 
-/**
- * Environment for the kernel process: V8's compile cache for tslab's
- * TypeScript compiler (a 10 MB script parsed at every start), kept under
- * node_modules/.cache so it goes with the install. Saves ~10% of start-up.
- */
-export function kernelEnv(projectRoot: string): Record<string, string> {
-  return { NODE_COMPILE_CACHE: join(resolve(projectRoot), "node_modules", ".cache", "node-compile-cache") };
-}
-
 /** kernel.json for this checkout. `{connection_file}` is filled in by Jupyter. */
 export function kernelSpec(projectRoot: string): KernelSpec {
   const { node, tslab } = kernelCommand(projectRoot);
@@ -49,7 +40,7 @@ export function kernelSpec(projectRoot: string): KernelSpec {
     language: "typescript",
     // tslab ignores interrupt_request; SIGINT stops a running cell.
     interrupt_mode: "signal",
-    env: kernelEnv(projectRoot),
+    env: {},
     metadata: { debugger: false, project: "study-notes", project_root: resolve(projectRoot) },
   };
 }
