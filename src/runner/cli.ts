@@ -5,7 +5,7 @@
 import { availableParallelism } from "node:os";
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { findNotebooks, pool } from "./discover";
+import { fileSize, findNotebooks, pool } from "./discover";
 import { failureReport, jsonReport, plainProgress, ttyProgress } from "./report";
 import { runNotebook, type Mode, type NotebookOutcome } from "./run-notebook";
 import { DEFAULT_TOLERANCE } from "./tolerance";
@@ -84,27 +84,34 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 
   const progress = io.stdout.isTTY && !values.plain && !process.env["CI"] ? ttyProgress(io.stdout, notebooks) : plainProgress(io.stdout);
-  const outcomes: NotebookOutcome[] = await pool(notebooks, jobs, async (path, i) => {
-    const outcome = await runNotebook({
-      path,
-      mode,
-      projectRoot: io.projectRoot,
-      timeoutMs: timeout * 1000,
-      allowErrors: values["allow-errors"],
-      tolerance: { rtol, atol },
-      ...(io.signal ? { signal: io.signal } : {}),
-      onProgress: (done, total) => progress.update(i, done, total),
-    }).catch((err: unknown): NotebookOutcome => ({
-      status: "failed",
-      path,
-      ms: 0,
-      failures: [
-        { kind: "kernel-died", cell: { index: -1, id: "" }, source: "", message: err instanceof Error ? err.message : String(err) },
-      ],
-    }));
-    progress.finish(i, outcome);
-    return outcome;
-  });
+  const outcomes: NotebookOutcome[] = await pool(
+    notebooks,
+    jobs,
+    async (path, i) => {
+      const started = Date.now();
+      const outcome = await runNotebook({
+        path,
+        mode,
+        projectRoot: io.projectRoot,
+        timeoutMs: timeout * 1000,
+        allowErrors: values["allow-errors"],
+        tolerance: { rtol, atol },
+        ...(io.signal ? { signal: io.signal } : {}),
+        onProgress: (done, total) => progress.update(i, done, total),
+      }).catch(
+        // Not a cell's fault: the kernel could not start, or writing the file failed.
+        (err: unknown): NotebookOutcome => ({
+          status: "error",
+          path,
+          message: err instanceof Error ? err.message : String(err),
+          ms: Date.now() - started,
+        }),
+      );
+      progress.finish(i, outcome);
+      return outcome;
+    },
+    fileSize,
+  );
   progress.close();
 
   const report = failureReport(outcomes);

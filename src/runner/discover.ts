@@ -1,4 +1,5 @@
 /** Which notebooks a command acts on: the given files and folders, or all of notebooks/. */
+import { statSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 
@@ -25,16 +26,39 @@ async function walk(dir: string): Promise<string[]> {
   return out;
 }
 
-/** Run `task` over `items` with at most `jobs` at a time, keeping result order. */
-export async function pool<T, R>(items: readonly T[], jobs: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+/**
+ * Run `task` over `items` with at most `jobs` at a time, keeping result order.
+ * `weight` (optional) starts the heaviest first, so one long notebook does not
+ * start last and keep a core busy alone at the end (longest-processing-time order).
+ */
+export async function pool<T, R>(
+  items: readonly T[],
+  jobs: number,
+  task: (item: T, index: number) => Promise<R>,
+  weight?: (item: T) => number,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
+  const order = items.map((_, i) => i);
+  if (weight) {
+    const w = items.map(weight);
+    order.sort((a, b) => (w[b] ?? 0) - (w[a] ?? 0) || a - b);
+  }
   let next = 0;
   const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
+    while (next < order.length) {
+      const i = order[next++] as number;
       results[i] = await task(items[i] as T, i);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, items.length)) }, worker));
   return results;
+}
+
+/** A notebook's size in bytes, as a proxy for its run time (0 if it cannot be read). */
+export function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }

@@ -27,6 +27,8 @@ function summaryLine(outcome: NotebookOutcome): string {
       return `mismatch  ${outcome.path} (${outcome.mismatches.length} cell${outcome.mismatches.length === 1 ? "" : "s"}, ${seconds(outcome.ms)})`;
     case "interrupted":
       return `stopped   ${outcome.path}`;
+    case "error":
+      return `error     ${outcome.path} (${seconds(outcome.ms)})`;
   }
 }
 
@@ -83,6 +85,7 @@ export function failureReport(outcomes: readonly NotebookOutcome[]): string {
   const parts: string[] = [];
   for (const o of outcomes) {
     if (o.status === "bad-input") parts.push(o.error.message);
+    if (o.status === "error") parts.push(`${o.path}: ${o.message}`);
     if (o.status === "failed") parts.push(...o.failures.map((f) => describeFailure(o.path, f)));
     if (o.status === "mismatch") {
       for (const m of o.mismatches) {
@@ -122,6 +125,8 @@ export function jsonReport(mode: string, outcomes: readonly NotebookOutcome[]): 
           };
         case "interrupted":
           return base;
+        case "error":
+          return { ...base, error: o.message };
       }
     }),
   };

@@ -34,7 +34,9 @@ export type NotebookOutcome =
   | { status: "bad-input"; path: string; error: NotebookError; ms: number }
   | { status: "failed"; path: string; failures: CellFailure[]; ms: number }
   | { status: "mismatch"; path: string; mismatches: CellMismatch[]; ms: number }
-  | { status: "interrupted"; path: string; ms: number };
+  | { status: "interrupted"; path: string; ms: number }
+  /** Not about a cell: the kernel did not start, or the file could not be written. */
+  | { status: "error"; path: string; message: string; ms: number };
 
 export async function runNotebook(job: NotebookJob): Promise<NotebookOutcome> {
   const started = Date.now();
