@@ -71,7 +71,7 @@ export async function installKernelSpec(projectRoot: string, target: InstallTarg
   const dir = kernelDir(target);
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, "kernel.json"), `${JSON.stringify(kernelSpec(projectRoot), null, 1)}\n`);
-  for (const logo of ["logo-svg.svg"]) {
+  for (const logo of ["logo-32x32.png", "logo-64x64.png", "logo-svg.svg"]) {
     const source = join(resolve(projectRoot), "src", "kernel", "logos", logo);
     if (existsSync(source)) await copyFile(source, join(dir, logo));
   }

@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
@@ -31,6 +31,7 @@ describe("kernelspec with Jupyter's own tools", () => {
     const env = { JUPYTER_DATA_DIR: data };
     const dir = await installKernelSpec(projectRoot, { kind: "user", env });
     assert.equal(dir, join(data, "kernels", "study-notes-ts"));
+    assert.deepEqual((await readdir(dir)).sort(), ["kernel.json", "logo-32x32.png", "logo-64x64.png", "logo-svg.svg"]);
     const spec = (await kernelspecs(env))["study-notes-ts"];
     assert.ok(spec, "jupyter kernelspec list shows it");
     assert.equal(spec.spec.display_name, "TypeScript (study notes)");
