@@ -17,6 +17,10 @@ import { OutputAssembler } from "./outputs";
 
 /** tslab answers `abort` to requests that arrive within 200 ms of an error. */
 export const ERROR_COOLDOWN_MS = 250;
+/** How often a cell answered with `abort` (never run) is sent again before that counts as a failure. */
+export const ABORT_RETRIES = 3;
+
+const isAbort = (reply: { status: string }) => reply.status === "abort" || reply.status === "aborted";
 
 export type FailureKind = "error" | "timeout" | "kernel-died" | "interrupted";
 
@@ -86,7 +90,13 @@ export async function executeNotebook(
     let failure: CellFailure | undefined;
     let fatal = false;
     try {
-      const reply = await kernel.execute(code, { timeoutMs: options.timeoutMs, onIopub: (m) => assembler.add(m) });
+      let reply = await kernel.execute(code, { timeoutMs: options.timeoutMs, onIopub: (m) => assembler.add(m) });
+      // 'abort' means "not run": tslab aborts requests for 200 ms after an error, and on a loaded
+      // machine its timer can fire after our cooldown. The cell never ran, so send it again.
+      for (let retry = 0; isAbort(reply) && retry < ABORT_RETRIES; retry++) {
+        await sleep(ERROR_COOLDOWN_MS);
+        reply = await kernel.execute(code, { timeoutMs: options.timeoutMs, onIopub: (m) => assembler.add(m) });
+      }
       cell.execution_count = reply.execution_count ?? null;
       if (reply.status !== "ok") {
         assembler.convertStderrToError();
@@ -97,7 +107,7 @@ export async function executeNotebook(
             kind: "error",
             cell: location,
             source: code,
-            message: `the kernel answered '${reply.status}' (the request was not run)`,
+            message: `the kernel answered '${reply.status}' ${ABORT_RETRIES + 1} times (the cell was never run)`,
           };
         }
         await sleep(ERROR_COOLDOWN_MS);
