@@ -34,25 +34,41 @@ function summaryLine(outcome: NotebookOutcome): string {
 
 /** Live lines on a TTY: "notebooks/01-x.ipynb  7/12 cells  3.1 s". */
 export function ttyProgress(stream: NodeJS.WriteStream, paths: readonly string[]): Progress {
-  const started = paths.map(() => Date.now());
-  const lines = paths.map((p) => `          ${p}`);
+  type Row = { state: "waiting" } | { state: "running"; since: number; done: number; total: number } | { state: "finished"; line: string };
+  const rows: Row[] = paths.map(() => ({ state: "waiting" }));
+  const text = (row: Row, i: number): string => {
+    switch (row.state) {
+      case "waiting":
+        return `waiting   ${paths[i]}`;
+      case "running":
+        return `running   ${paths[i]}  ${row.done}/${row.total} cells  ${seconds(Date.now() - row.since)}`;
+      case "finished":
+        return row.line;
+    }
+  };
   let drawn = 0;
   const draw = () => {
     if (drawn) stream.write(`\u001b[${drawn}A`);
-    for (const line of lines) stream.write(`\u001b[2K${line}\n`);
-    drawn = lines.length;
+    rows.forEach((row, i) => stream.write(`\u001b[2K${text(row, i)}\n`));
+    drawn = rows.length;
   };
   draw();
+  // Elapsed time keeps moving while a long cell runs.
+  const ticker = setInterval(draw, 1000);
+  ticker.unref();
   return {
     update(i, done, total) {
-      lines[i] = `running   ${paths[i]}  ${done}/${total} cells  ${seconds(Date.now() - (started[i] ?? Date.now()))}`;
+      const row = rows[i];
+      rows[i] = { state: "running", since: row?.state === "running" ? row.since : Date.now(), done, total };
       draw();
     },
     finish(i, outcome) {
-      lines[i] = summaryLine(outcome);
+      rows[i] = { state: "finished", line: summaryLine(outcome) };
       draw();
     },
-    close() {},
+    close() {
+      clearInterval(ticker);
+    },
   };
 }
 
