@@ -70,3 +70,32 @@ describe("kernelspec with Jupyter's own tools", () => {
     }
   });
 });
+
+describe("npm run kernel:install / kernel:uninstall (the command line)", () => {
+  const kernelCli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+    exec(join(projectRoot, "node_modules", ".bin", "tsx"), [join(projectRoot, "scripts", "kernel.ts"), ...args], {
+      env: { ...process.env, ...env },
+    }).then(
+      (r) => ({ code: 0, ...r }),
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+
+  it("installs for the user by default, updates in place, and uninstalls", async () => {
+    const data = await mkdtemp(join(tmpdir(), "jupyter-data-"));
+    const first = await kernelCli(["install"], { JUPYTER_DATA_DIR: data });
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /Installed kernelspec study-notes-ts \("TypeScript \(study notes\)"\)/);
+    assert.equal((await kernelCli(["install", "--user"], { JUPYTER_DATA_DIR: data })).code, 0);
+    const removed = await kernelCli(["uninstall"], { JUPYTER_DATA_DIR: data });
+    assert.match(removed.stdout, /Removed kernelspec study-notes-ts/);
+    assert.ok(!existsSync(join(data, "kernels", "study-notes-ts")));
+  });
+
+  it("refuses contradictory or unknown arguments with exit 2 and the usage", async () => {
+    for (const args of [["install", "--user", "--prefix", "/tmp/x"], ["install", "--colour"], ["frobnicate"], []]) {
+      const r = await kernelCli(args);
+      assert.equal(r.code, 2, `${args.join(" ")}: ${r.stderr}`);
+      assert.match(r.stderr, /usage: kernel <install\|uninstall>/);
+    }
+  });
+});
