@@ -16,7 +16,7 @@ export interface StudyNotesMetadata {
   summary?: string;
   learn?: string[];
   order?: number;
-  /** Written by the runner's check: when and with what the stored outputs were last verified. */
+  /** Written by `nb run` (Node and tslab versions); with no date, the page shows the notebook's last commit date. */
   verified?: { date?: string; node?: string; tslab?: string };
 }
 

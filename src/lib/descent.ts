@@ -55,6 +55,19 @@ function blownUp(loss: number, params: Vector, limit: number): boolean {
 }
 
 /**
+ * The result of a run that blew up at step `at`: a huge-but-finite last loss stays in the record (so a
+ * plot shows the blow-up), a non-finite one does not; never a NaN.
+ */
+function diverged(b: Vector, loss: number[], history: Vector[], J: number, next: Vector, at: number): DescentResult {
+  const keep = Number.isFinite(J) && next.every(Number.isFinite);
+  if (keep) {
+    loss.push(J);
+    history.push(next);
+  }
+  return { params: keep ? next : b, loss, history, converged: false, diverged: true, divergedAt: at };
+}
+
+/**
  * Batch gradient descent b ← b − α·(1/n)Xᵀ(Xb − y). On this quadratic it converges for every start iff
  * 0 < α < 2/λmax(XᵀX/n) (see `curvature`); a larger step makes the error along the top eigenvector
  * grow by |1 − αλmax| per update, which is reported as divergence.
@@ -81,15 +94,7 @@ export function gradientDescent(X: ReadonlyMatrix, y: ReadonlyVector, options: D
     const next = b.map((bj, j) => bj - alpha * g[j]!);
     r = residual(X, y, next);
     const J = lossOf(r);
-    if (blownUp(J, next, limit)) {
-      // Keep a huge-but-finite loss in the record, so a plot shows the blow-up; never a NaN.
-      if (Number.isFinite(J) && next.every(Number.isFinite)) {
-        loss.push(J);
-        history.push(next);
-        b = next;
-      }
-      return { params: b, loss, history, converged: false, diverged: true, divergedAt: k };
-    }
+    if (blownUp(J, next, limit)) return diverged(b, loss, history, J, next, k);
     b = next;
     loss.push(J);
     history.push(b.slice());
@@ -143,14 +148,7 @@ export function sgd(X: ReadonlyMatrix, y: ReadonlyVector, options: SgdOptions): 
       }
     }
     const J = lossOf(residual(X, y, next));
-    if (blownUp(J, next, limit)) {
-      if (Number.isFinite(J)) {
-        loss.push(J);
-        history.push(next);
-        b = next;
-      }
-      return { params: b, loss, history, converged: false, diverged: true, divergedAt: epoch };
-    }
+    if (blownUp(J, next, limit)) return diverged(b, loss, history, J, next, epoch);
     b = next;
     loss.push(J);
     history.push(b.slice());

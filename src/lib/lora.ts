@@ -182,6 +182,9 @@ export interface LoraTrainResult {
   gradientNorm: number;
 }
 
+/** ‖(∂L/∂A, ∂L/∂B)‖_F. */
+const gradientNormOf = (dA: Matrix, dB: Matrix): number => Math.hypot(frobeniusNorm(dA), frobeniusNorm(dB));
+
 /**
  * Full-batch gradient descent on A and B together (both from the same point): A ← A − η∂L/∂A,
  * B ← B − η∂L/∂B. W0 stays frozen. Stops and reports divergence on a non-finite or exploding loss.
@@ -200,8 +203,7 @@ export function trainLora(layer: LoraLayer, X: ReadonlyMatrix, Y: ReadonlyMatrix
     const step = (P: Matrix, G: Matrix): Matrix => P.map((row, i) => row.map((v, j) => v - eta * G[i]![j]!));
     const next: LoraLayer = { ...current, A: step(current.A, dA), B: step(current.B, dB) };
     const finite = next.A.every((r) => r.every(Number.isFinite)) && next.B.every((r) => r.every(Number.isFinite));
-    if (!finite)
-      return { layer: current, loss, diverged: true, divergedAt: k, gradientNorm: Math.hypot(frobeniusNorm(dA), frobeniusNorm(dB)) };
+    if (!finite) return { layer: current, loss, diverged: true, divergedAt: k, gradientNorm: gradientNormOf(dA, dB) };
     const before = { dA, dB };
     ({ loss: L, dA, dB } = lossAndGradients(next, X, Y));
     if (!Number.isFinite(L) || L > limit) {
@@ -212,13 +214,13 @@ export function trainLora(layer: LoraLayer, X: ReadonlyMatrix, Y: ReadonlyMatrix
         loss,
         diverged: true,
         divergedAt: k,
-        gradientNorm: Math.hypot(frobeniusNorm(kept.dA), frobeniusNorm(kept.dB)),
+        gradientNorm: gradientNormOf(kept.dA, kept.dB),
       };
     }
     current = next;
     loss.push(L);
   }
-  return { layer: current, loss, diverged: false, divergedAt: null, gradientNorm: Math.hypot(frobeniusNorm(dA), frobeniusNorm(dB)) };
+  return { layer: current, loss, diverged: false, divergedAt: null, gradientNorm: gradientNormOf(dA, dB) };
 }
 
 /**

@@ -1,5 +1,12 @@
-/** Assertions on floating-point results, shared by the lib tests. */
+/** Assertions on floating-point results and seeded test data, shared by the lib tests. */
 import assert from "node:assert/strict";
+import { createRng } from "../../../src/lib/random";
+
+/** An m×n matrix of N(0, sd²) entries from a seeded generator. */
+export function randomMatrix(m: number, n: number, seed: number, sd = 1): number[][] {
+  const rng = createRng(seed);
+  return Array.from({ length: m }, () => rng.normalArray(n, 0, sd));
+}
 
 /** |actual − expected| ≤ tol. */
 export function close(actual: number, expected: number, tol: number, what = "value"): void {

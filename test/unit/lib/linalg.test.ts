@@ -23,14 +23,8 @@ import {
   transpose,
   zeros,
 } from "../../../src/lib/linalg";
-import type { Matrix } from "../../../src/lib/linalg";
 import { createRng } from "../../../src/lib/random";
-import { close, closeMat, closeVec } from "./helpers";
-
-const randomMatrix = (m: number, n: number, seed: number): Matrix => {
-  const rng = createRng(seed);
-  return Array.from({ length: m }, () => rng.normalArray(n));
-};
+import { close, closeMat, closeVec, randomMatrix } from "./helpers";
 
 describe("vector operations", () => {
   it("dot, add, sub, scale", () => {

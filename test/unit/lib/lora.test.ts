@@ -17,13 +17,9 @@ import {
 } from "../../../src/lib/lora";
 import type { LoraLayer } from "../../../src/lib/lora";
 import { eigenvaluesSymmetric } from "../../../src/lib/linalg";
-import { createRng } from "../../../src/lib/random";
-import { close, closeMat, closeVec } from "./helpers";
+import { close, closeMat, closeVec, randomMatrix } from "./helpers";
 
-const gaussian = (m: number, n: number, seed: number): Matrix => {
-  const rng = createRng(seed);
-  return Array.from({ length: m }, () => rng.normalArray(n));
-};
+const gaussian = (m: number, n: number, seed: number): Matrix => randomMatrix(m, n, seed);
 
 describe("parameter counts (facts.md)", () => {
   it("dense d·k versus LoRA r·(d + k)", () => {
@@ -198,16 +194,12 @@ describe("training", () => {
 
 describe("trainLora reports where it stopped", () => {
   // A rank-4 target; the step sizes are stated relative to what converges on this problem.
-  const gauss = (rows: number, cols: number, sd: number, seed: number): Matrix => {
-    const rng = createRng(seed);
-    return Array.from({ length: rows }, () => rng.normalArray(cols, 0, sd));
-  };
-  const W0 = gauss(32, 32, 1 / Math.sqrt(32), 42);
+  const W0 = randomMatrix(32, 32, 42, 1 / Math.sqrt(32));
   const target = matAdd(
     W0,
     randomLowRank(32, 32, 4, 7).map((row) => row.map((v) => v / Math.sqrt(32))),
   );
-  const X = gauss(64, 32, 1, 43);
+  const X = randomMatrix(64, 32, 43);
   const Y = matMul(X, transpose(target));
 
   it("ends with a near-zero gradient at a minimum and at a rank-limited plateau", () => {
