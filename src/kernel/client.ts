@@ -287,7 +287,8 @@ export class TslabKernel implements ExecutingKernel {
       if (!this.exit && !kill) {
         const id = await this.send(this.control, "shutdown_request", { restart: false }).catch(() => undefined);
         if (id) {
-          await Promise.race([new Promise<void>((resolve) => this.replies.set(id, () => resolve())), sleep(1000)]);
+          // tslab exits right after replying and the reply can be lost with it: stop waiting at exit too.
+          await Promise.race([new Promise<void>((resolve) => this.replies.set(id, () => resolve())), exited, sleep(1000)]);
           this.replies.delete(id);
         }
       }
