@@ -1,0 +1,108 @@
+/**
+ * The convert cache of the patched tslab (patches/tslab+1.0.22.patch, dist/convert-cache.js):
+ * a cell whose source, earlier declarations and every file its TypeScript program read are
+ * unchanged reuses the stored type-check + emit result, and the kernel never loads TypeScript.
+ * Real CLI, real kernels, a temp project with its own module and its own cache folder.
+ */
+import assert from "node:assert/strict";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { nb, outputText, readJson } from "./helpers";
+
+const LIB = `let count = 0;
+export function double(x: number): number {
+  count++;
+  return 2 * x;
+}
+export function calls(): number {
+  return count;
+}
+`;
+
+const CELLS = [
+  'import { double, calls } from "./lib";\ndouble(21)',
+  "const n: number = double(2);\nn",
+  // 2 only if both cells used one instance of the module.
+  "calls()",
+  // Did this kernel load TypeScript? Only a cell that missed the cache needs it.
+  String.raw`Object.keys(require.cache).some((k) => /typescript-for-tslab[\\/]lib[\\/]typescript\.js$/.test(k))`,
+  "/** @module helper */\nexport const k: number = 7;",
+  'import { k } from "./helper";\nk * n',
+];
+
+function notebook(cells: string[]): string {
+  return `${JSON.stringify(
+    {
+      cells: cells.map((source, i) => ({ cell_type: "code", execution_count: null, id: `c${i}`, metadata: {}, outputs: [], source })),
+      metadata: { kernelspec: { display_name: "TypeScript (study notes)", language: "typescript", name: "study-notes-ts" } },
+      nbformat: 4,
+      nbformat_minor: 5,
+    },
+    null,
+    1,
+  )}\n`;
+}
+
+const dirs: string[] = [];
+async function project(): Promise<{ dir: string; path: string; cache: string }> {
+  const dir = await mkdtemp(join(tmpdir(), "nb-cache-"));
+  dirs.push(dir);
+  await writeFile(join(dir, "package.json"), "{}\n");
+  await writeFile(join(dir, "lib.ts"), LIB);
+  const path = join(dir, "cache.ipynb");
+  await writeFile(path, notebook(CELLS));
+  return { dir, path, cache: join(dir, "convert-cache") };
+}
+
+async function run(path: string, env: NodeJS.ProcessEnv): Promise<string[]> {
+  const r = await nb(["run", path], { env });
+  assert.equal(r.code, 0, r.stderr);
+  return (await readJson(path)).cells.map((c) => outputText(c));
+}
+
+async function files(dir: string): Promise<number> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile()).length;
+}
+
+after(async () => {
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
+
+describe("tslab convert cache", { concurrency: 2 }, () => {
+  it("a second run reuses every conversion: same outputs, one module instance, no TypeScript loaded", async () => {
+    const { path, cache } = await project();
+    const cold = await run(path, { TSLAB_CONVERT_CACHE_DIR: cache });
+    assert.deepEqual(cold, ["42\n", "4\n", "2\n", "true\n", "", "28\n"]);
+    assert.ok((await files(cache)) > 0, "the first run stored its conversions");
+    const warm = await run(path, { TSLAB_CONVERT_CACHE_DIR: cache });
+    assert.deepEqual(warm.slice(0, 3), cold.slice(0, 3));
+    assert.equal(warm[3], "false\n", "every cell before the @module cell was served from the cache");
+    assert.equal(warm[5], "28\n", "a cell after a @module cell still sees that module");
+  });
+
+  it("a changed imported file is a miss: the new types are checked", async () => {
+    const { dir, path, cache } = await project();
+    await run(path, { TSLAB_CONVERT_CACHE_DIR: cache });
+    await writeFile(
+      join(dir, "lib.ts"),
+      LIB.replace("): number {\n  count++;\n  return 2 * x;", "): string {\n  count++;\n  return String(2 * x);"),
+    );
+    const r = await nb(["run", path], { env: { TSLAB_CONVERT_CACHE_DIR: cache } });
+    assert.equal(r.code, 1, "the stale conversion would have passed");
+    assert.match(r.stderr, /cell 1 \(id 'c1'\) raised an error/);
+    assert.match(r.stderr, /Type 'string' is not assignable to type 'number'/);
+  });
+
+  it("TSLAB_CONVERT_CACHE=off stores nothing and converts every cell", async () => {
+    const { path, cache } = await project();
+    const env = { TSLAB_CONVERT_CACHE: "off", TSLAB_CONVERT_CACHE_DIR: cache };
+    await run(path, env);
+    const second = await run(path, env);
+    assert.equal(second[3], "true\n");
+    assert.equal(await files(cache), 0);
+    assert.equal(await readFile(join(path, "..", "lib.ts"), "utf8"), LIB);
+  });
+});
