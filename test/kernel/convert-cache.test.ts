@@ -5,7 +5,7 @@
  * Real CLI, real kernels, a temp project with its own module and its own cache folder.
  */
 import assert from "node:assert/strict";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
@@ -94,6 +94,27 @@ describe("tslab convert cache", { concurrency: 2 }, () => {
     assert.equal(r.code, 1, "the stale conversion would have passed");
     assert.match(r.stderr, /cell 1 \(id 'c1'\) raised an error/);
     assert.match(r.stderr, /Type 'string' is not assignable to type 'number'/);
+  });
+
+  it("entries unused for 30 days are pruned, at most once a day", async () => {
+    const { path, cache } = await project();
+    await run(path, { TSLAB_CONVERT_CACHE_DIR: cache });
+    const stale = join(cache, "00", `${"0".repeat(64)}.json`);
+    await mkdir(join(cache, "00"), { recursive: true });
+    await writeFile(stale, "{}");
+    const old = new Date(Date.now() - 40 * 24 * 3600 * 1000);
+    await utimes(stale, old, old);
+    // Pruned today already (by the first run): the stale entry survives this run...
+    await run(path, { TSLAB_CONVERT_CACHE_DIR: cache });
+    assert.ok(await stat(stale), "pruning ran twice in a day");
+    // ...and goes once the last prune is a day old; entries used in the last run stay.
+    const yesterday = new Date(Date.now() - 25 * 3600 * 1000);
+    await utimes(join(cache, "last-prune"), yesterday, yesterday);
+    const before = await files(cache);
+    const warm = await run(path, { TSLAB_CONVERT_CACHE_DIR: cache });
+    await assert.rejects(stat(stale), "the stale entry was pruned");
+    assert.equal(await files(cache), before - 1);
+    assert.equal(warm[3], "false\n", "the entries in use survived");
   });
 
   it("TSLAB_CONVERT_CACHE=off stores nothing and converts every cell", async () => {
