@@ -56,11 +56,11 @@ function ratioLine(mode: string, ours: number, theirs: number): string {
 }
 
 console.log(`${notebooks.length} notebooks, ${availableParallelism()} cores\n`);
-const tsx = join(root, "node_modules", ".bin", "tsx");
-const nb = join(root, "scripts", "nb.ts");
+// What `npm run check` runs: the pinned Node with tsx's loader.
+const nb = ["--import", "tsx", join(root, "scripts", "nb.ts"), "check", ...notebooks, "--plain"];
 const commands: Command[] = [
-  { label: `nb check (--jobs ${availableParallelism()})`, command: tsx, args: [nb, "check", ...notebooks, "--plain"] },
-  { label: "nb check (--jobs 1)", command: tsx, args: [nb, "check", ...notebooks, "--plain", "--jobs", "1"] },
+  { label: `nb check (--jobs ${availableParallelism()})`, command: process.execPath, args: nb },
+  { label: "nb check (--jobs 1)", command: process.execPath, args: [...nb, "--jobs", "1"] },
 ];
 
 let jupyter = true;

@@ -24,7 +24,8 @@ export interface CliResult {
 /** Run the real CLI (`tsx scripts/nb.ts …`) as a user would, from the project root. */
 export function nb(args: string[], options: { env?: NodeJS.ProcessEnv; onSpawn?: (pid: number) => void } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(join(projectRoot, "node_modules", ".bin", "tsx"), [join(projectRoot, "scripts", "nb.ts"), ...args, "--plain"], {
+    // As `npm run nb` does: Node (the pinned one running the tests) with tsx's loader, one process.
+    const child = spawn(process.execPath, ["--import", "tsx", join(projectRoot, "scripts", "nb.ts"), ...args, "--plain"], {
       cwd: projectRoot,
       env: { ...process.env, ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
