@@ -17,6 +17,7 @@ import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { installKernelSpec } from "../src/kernel/kernelspec";
+import { defaultJobs } from "../src/runner/cli";
 import { findNotebooks } from "../src/runner/discover";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -59,7 +60,7 @@ console.log(`${notebooks.length} notebooks, ${availableParallelism()} cores\n`);
 // What `npm run check` runs: the pinned Node with tsx's loader.
 const nb = ["--import", "tsx", join(root, "scripts", "nb.ts"), "check", ...notebooks, "--plain"];
 const commands: Command[] = [
-  { label: `nb check (--jobs ${availableParallelism()})`, command: process.execPath, args: nb },
+  { label: `nb check (--jobs ${defaultJobs()}, the default)`, command: process.execPath, args: nb },
   { label: "nb check (--jobs 1)", command: process.execPath, args: [...nb, "--jobs", "1"] },
 ];
 
