@@ -57,6 +57,20 @@ describe("nb run / check with a real tslab kernel", { concurrency: 2 }, () => {
     assert.equal(outputText(cells[1]), "never\n");
   });
 
+  it("keeps tslab's cell-to-cell semantics: names, redeclaration, types, enums, top-level await", async () => {
+    // Pins what the patched converter (one program per cell, names from binding the cell alone) must keep.
+    const dir = await fixtureDir("repl");
+    const path = join(dir, "repl.ipynb");
+    const r = await nb(["run", path]);
+    assert.equal(r.code, 0, r.stderr);
+    const text = (await readJson(path)).cells.map((c) => outputText(c));
+    assert.match(text[8] ?? "", /^1:7 - Type 'Id' is not assignable to type 'number'\./, "a type error names the line and column");
+    assert.deepEqual(
+      text.filter((_, i) => i !== 8),
+      ["2\n", "10\n", "redeclareda\n", "20\n", "2\n", "id-1\n", "b,c\n", "7\n", "[ 'string', 10, 7 ]\n"],
+    );
+  });
+
   it("expects the error of a cell tagged raises-exception and runs on", async () => {
     const dir = await fixtureDir("raises-exception");
     const path = join(dir, "raises-exception.ipynb");
