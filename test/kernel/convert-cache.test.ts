@@ -9,7 +9,11 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { nb, outputText, readJson } from "./helpers";
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { promisify } from "node:util";
+import { installKernelSpec } from "../../src/kernel/kernelspec";
+import { nb, outputText, projectRoot, readJson } from "./helpers";
 
 const LIB = `let count = 0;
 export function double(x: number): number {
@@ -44,6 +48,33 @@ function notebook(cells: string[]): string {
     1,
   )}\n`;
 }
+
+/** A JupyterLab-like session through jupyter_client: two cells, a completion, a hover, one more cell. */
+const JUPYTER_SESSION = `
+import json, sys
+from jupyter_client.manager import start_new_kernel
+km, kc = start_new_kernel(kernel_name="study-notes-ts", cwd=sys.argv[1])
+def run(code):
+    msg_id = kc.execute(code)
+    out = []
+    while True:
+        m = kc.get_iopub_msg(timeout=60)
+        if m["parent_header"].get("msg_id") != msg_id:
+            continue
+        if m["msg_type"] == "stream":
+            out.append(m["content"]["text"])
+        if m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":
+            return "".join(out)
+try:
+    outputs = [run('import { double } from "./lib";\\ndouble(21)'), run(${JSON.stringify(CELLS[3])})]
+    complete = kc.complete("dou", 3, reply=True, timeout=60)["content"]["matches"]
+    inspect = kc.inspect("double", 3, reply=True, timeout=60)["content"]["data"].get("text/plain", "")
+    after = run("double(3)")
+    print(json.dumps({"outputs": outputs, "complete": complete, "inspect": inspect, "after": after}))
+finally:
+    kc.stop_channels()
+    km.shutdown_kernel(now=False)
+`;
 
 const dirs: string[] = [];
 async function project(): Promise<{ dir: string; path: string; cache: string }> {
@@ -115,6 +146,23 @@ describe("tslab convert cache", { concurrency: 2 }, () => {
     await assert.rejects(stat(stale), "the stale entry was pruned");
     assert.equal(await files(cache), before - 1);
     assert.equal(warm[3], "false\n", "the entries in use survived");
+  });
+
+  it("completion and hover still work in a kernel whose cells came from the cache (Jupyter's own client)", async () => {
+    const { dir, cache } = await project();
+    const data = join(dir, "jupyter-data");
+    const env = { ...process.env, JUPYTER_DATA_DIR: data, TSLAB_CONVERT_CACHE_DIR: cache };
+    await installKernelSpec(projectRoot, { kind: "user", env });
+    // Debian's jupyter-client lives in the system Python (scripts/ensure-test-deps.sh installs it).
+    const python = existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+    const session = async () => JSON.parse((await promisify(execFile)(python, ["-c", JUPYTER_SESSION, dir], { env })).stdout);
+    const cold = await session();
+    assert.deepEqual(cold.outputs, ["42\n", "true\n"]);
+    const warm = await session();
+    assert.deepEqual(warm.outputs, ["42\n", "false\n"], "the second kernel ran both cells from the cache");
+    assert.deepEqual(warm.complete, ["double"]);
+    assert.match(warm.inspect, /function double\(x: number\): number/);
+    assert.equal(warm.after, "6\n", "a cell after the real converter took over still runs");
   });
 
   it("TSLAB_CONVERT_CACHE=off stores nothing and converts every cell", async () => {
