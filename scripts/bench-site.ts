@@ -100,8 +100,8 @@ async function build(label: string, notebooksDir: string): Promise<BuildResult &
   await rm(join(WORK, `cache-${label}`), { recursive: true, force: true });
   const t0 = performance.now();
   const { stdout } = await promisify(execFile)(
-    resolve("node_modules/.bin/tsx"),
-    ["scripts/site-build.ts", "--notebooks", notebooksDir, "--out", dist, "--cache-dir", join(WORK, `cache-${label}`)],
+    process.execPath,
+    ["--import", "tsx", "scripts/site-build.ts", "--notebooks", notebooksDir, "--out", dist, "--cache-dir", join(WORK, `cache-${label}`)],
     { env: { ...process.env, STUDY_NOTES_CONTENT: join(WORK, `content-${label}`) }, timeout: 900_000, maxBuffer: 64 * 1024 * 1024 },
   );
   const ms = Math.round(performance.now() - t0);

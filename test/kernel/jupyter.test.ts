@@ -73,7 +73,7 @@ describe("kernelspec with Jupyter's own tools", () => {
 
 describe("npm run kernel:install / kernel:uninstall (the command line)", () => {
   const kernelCli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-    exec(join(projectRoot, "node_modules", ".bin", "tsx"), [join(projectRoot, "scripts", "kernel.ts"), ...args], {
+    exec(process.execPath, ["--import", "tsx", join(projectRoot, "scripts", "kernel.ts"), ...args], {
       env: { ...process.env, ...env },
     }).then(
       (r) => ({ code: 0, ...r }),

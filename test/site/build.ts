@@ -21,8 +21,10 @@ export async function buildTestSite(): Promise<{ dist: string; ms: number }> {
   const dist = resolve(WORK, "dist");
   const t0 = performance.now();
   await promisify(execFile)(
-    resolve("node_modules/.bin/tsx"),
+    process.execPath,
     [
+      "--import",
+      "tsx",
       "scripts/site-build.ts",
       "--notebooks",
       "notebooks",
